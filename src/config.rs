@@ -1,0 +1,156 @@
+//! The optional config file (`$XDG_CONFIG_HOME/faq/config.toml`): read raw,
+//! then checked into typed settings.
+//!
+//! ```toml
+//! corpus = ["~/team-faq", "/srv/faq/extra.md"]  # added to the built-in FAQ
+//! builtin = true                                 # false: leave the built-in FAQ out
+//! color = "auto"                                 # auto | always | never
+//! limit = 10                                     # default for `faq search --limit`
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::color::ColorChoice;
+use crate::error::{Error, Result};
+
+/// The file as written; every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    corpus: Option<Vec<String>>,
+    builtin: Option<bool>,
+    color: Option<ColorChoice>,
+    limit: Option<u32>,
+}
+
+/// Checked settings from the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub corpus: Vec<PathBuf>,
+    pub builtin: bool,
+    pub color: Option<ColorChoice>,
+    pub limit: Option<u32>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            corpus: Vec::new(),
+            builtin: true,
+            color: None,
+            limit: None,
+        }
+    }
+}
+
+/// Where the config file lives: `$FAQ_CONFIG`, else
+/// `$XDG_CONFIG_HOME/faq/config.toml`, else `~/.config/faq/config.toml`.
+pub fn config_path(env: &impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
+    if let Some(path) = env("FAQ_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let base = env("XDG_CONFIG_HOME")
+        .filter(|p| Path::new(p).is_absolute())
+        .map(PathBuf::from)
+        .or_else(|| env("HOME").map(|h| Path::new(&h).join(".config")))?;
+    Some(base.join("faq").join("config.toml"))
+}
+
+/// Reads the config file if there is one; a missing file is not an error.
+pub fn load(env: &impl Fn(&str) -> Option<String>) -> Result<Config> {
+    let Some(path) = config_path(env) else {
+        return Ok(Config::default());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(err) => {
+            return Err(Error::Config {
+                message: crate::corpus::io_message(&err),
+                path,
+            });
+        }
+    };
+    parse(&text, &path, env)
+}
+
+fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Result<Config> {
+    let fail = |message: String| Error::Config {
+        path: path.to_path_buf(),
+        message,
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|err| {
+        let line = err
+            .span()
+            .map(|span| crate::parse::line_of(text, span.start));
+        let message = err.message().trim().to_owned();
+        match line {
+            Some(line) => fail(format!("line {line}: {message}")),
+            None => fail(message),
+        }
+    })?;
+    if raw.limit == Some(0) {
+        return Err(fail("limit must be at least 1".into()));
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    let home = env("HOME");
+    let corpus = raw
+        .corpus
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| match (p.strip_prefix("~/"), &home) {
+            (Some(rest), Some(home)) => Path::new(home).join(rest),
+            _ => base.join(p),
+        })
+        .collect();
+    Ok(Config {
+        corpus,
+        builtin: raw.builtin.unwrap_or(true),
+        color: raw.color,
+        limit: raw.limit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn reads_every_key_and_resolves_paths() {
+        let home = |k: &str| (k == "HOME").then(|| "/home/u".to_owned());
+        let config = parse(
+            "corpus = [\"~/faq\", \"rel\"]\nbuiltin = false\ncolor = \"never\"\nlimit = 3\n",
+            Path::new("/etc/faq/config.toml"),
+            &home,
+        )
+        .unwrap();
+        assert_eq!(config.corpus, [PathBuf::from("/home/u/faq"), PathBuf::from("/etc/faq/rel")]);
+        assert!(!config.builtin);
+        assert_eq!(config.color, Some(ColorChoice::Never));
+        assert_eq!(config.limit, Some(3));
+    }
+
+    #[test]
+    fn malformed_config_names_file_and_line() {
+        let err = parse("limit = 3\ncolour = 1\n", Path::new("c.toml"), &no_env).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("config file c.toml: line 2:"), "{message}");
+    }
+
+    #[test]
+    fn xdg_config_home_is_preferred_over_home() {
+        let env = |k: &str| match k {
+            "XDG_CONFIG_HOME" => Some("/x".to_owned()),
+            "HOME" => Some("/h".to_owned()),
+            _ => None,
+        };
+        assert_eq!(config_path(&env), Some(PathBuf::from("/x/faq/config.toml")));
+        assert_eq!(config_path(&no_env), None);
+    }
+}

@@ -1,0 +1,58 @@
+//! The unit everything else passes around: one question and its answer.
+
+use serde::Serialize;
+
+/// One FAQ entry, as parsed from a corpus file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Short, stable, kebab-case handle (`access-token`), unique in a corpus.
+    pub id: String,
+    /// The question heading as plain text.
+    pub question: String,
+    /// Category headings above the question, outermost first.
+    pub category: Vec<String>,
+    /// Authored synonyms people search with; not shown as part of the answer.
+    pub keywords: Vec<String>,
+    /// The Markdown source of the answer, exactly as written.
+    pub answer: String,
+    /// Where the entry was read from (`builtin:element-general.md` or a path).
+    pub source: String,
+    /// 1-based line of the question heading in `source`.
+    pub line: usize,
+}
+
+impl Entry {
+    /// The category path as one human-readable label.
+    pub fn category_label(&self) -> String {
+        self.category.join(" / ")
+    }
+}
+
+/// A defect found in a corpus, reported as `file:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based; 0 when the problem concerns the file as a whole.
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Everything that can stop a command, each with a one-line message.
+
+use std::path::PathBuf;
+
+use crate::exit_codes::ExitCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("empty query: give at least one word to search for")]
+    EmptyQuery,
+
+    #[error("no entries to search: every corpus was empty or unreadable")]
+    NoEntries,
+
+    #[error("{count} corpus problem(s) and --strict is set; first: {first}")]
+    Strict { count: usize, first: String },
+
+    #[error("config file {}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+
+    #[error("interactive picker needs a terminal: {0}")]
+    NoTerminal(String),
+
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::Error
+    }
+
+    /// True when the error is only the reader going away (`faq list | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Io(err) => is_broken_pipe(err),
+            _ => false,
+        }
+    }
+}
+
+/// Walks an I/O error's chain looking for a closed pipe.
+pub fn is_broken_pipe(err: &std::io::Error) -> bool {
+    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = current {
+        if let Some(io) = e.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io;
+
+    #[test]
+    fn broken_pipe_is_found_inside_a_wrapped_error() {
+        let inner = io::Error::new(io::ErrorKind::BrokenPipe, "closed");
+        let outer = io::Error::other(inner);
+        assert!(is_broken_pipe(&outer));
+        assert!(Error::Io(outer).is_broken_pipe());
+        assert!(!Error::EmptyQuery.is_broken_pipe());
+    }
+}

@@ -1,0 +1,58 @@
+//! `faq`: look up answers in a Markdown FAQ from the terminal.
+//!
+//! Data flows one way: [`corpus`] reads files (or the embedded FAQ), [`parse`]
+//! splits them into [`entry::Entry`]s, [`search`] ranks them, [`render`] and
+//! [`json`] turn them into text, and [`app`] ties it to the command line.
+
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod color;
+pub mod config;
+pub mod corpus;
+pub mod entry;
+pub mod error;
+pub mod exit_codes;
+pub mod json;
+pub mod parse;
+pub mod picker;
+pub mod render;
+pub mod sanitize;
+pub mod search;
+pub mod text;
+pub mod xref;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+pub use exit_codes::ExitCode;
+
+/// Runs `faq` with these arguments (the first is the program name) and
+/// returns the exit code. Never panics on bad input; errors go to stderr.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::Error
+            } else {
+                ExitCode::Success
+            };
+        }
+    };
+    match app::execute(cli) {
+        Ok(code) => code,
+        Err(err) if err.is_broken_pipe() => ExitCode::Success,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "faq: {err}");
+            err.exit_code()
+        }
+    }
+}

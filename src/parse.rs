@@ -1,0 +1,412 @@
+//! Splits a Markdown FAQ document into entries.
+//!
+//! The conventions (see README, "Writing a corpus"): headings form a tree; a
+//! heading with sub-headings is a category, a heading without is a question,
+//! and everything under a question heading is its answer. A question's id is
+//! its `{#id}` heading attribute, or a slug of the question. An optional
+//! `<!-- keywords: a, b -->` line right under the question lists synonyms.
+//!
+//! This is a line scanner that only finds ATX headings outside code fences
+//! and HTML comments: it is what the hot path can afford on 100,000 entries.
+//! `check` cross-examines it against a full `pulldown-cmark` parse, so any
+//! heading the two read differently is reported.
+
+use std::ops::Range;
+
+use crate::entry::{Entry, Problem};
+use crate::text;
+
+/// What one document yields: its entries and the defects found on the way.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+    /// Every structural heading seen, for `check`'s cross-examination.
+    pub heading_lines: Vec<usize>,
+}
+
+/// An ATX heading line found by the scanner.
+#[derive(Debug)]
+struct Heading<'a> {
+    level: usize,
+    /// 1-based line number.
+    line: usize,
+    /// Byte range of the whole line, newline included.
+    span: Range<usize>,
+    /// The heading's content with closing `#`s and attributes removed.
+    content: &'a str,
+    /// The `#id` from a trailing `{#id .class}` attribute block.
+    id: Option<&'a str>,
+}
+
+/// Parses one document. `source` names it in entries and problems.
+pub fn parse_document(source: &str, text: &str) -> Parsed {
+    let headings = scan_headings(text);
+    let mut parsed = Parsed {
+        heading_lines: headings.iter().map(|h| h.line).collect(),
+        ..Parsed::default()
+    };
+    let first_heading = headings.first().map_or(text.len(), |h| h.span.start);
+    if let Some(line) = first_content_line(text, 0..first_heading) {
+        parsed.problems.push(Problem::new(
+            source,
+            line,
+            "text before the first heading belongs to no entry",
+        ));
+    }
+
+    let mut categories: Vec<(usize, String)> = Vec::new();
+    for (i, heading) in headings.iter().enumerate() {
+        let next = headings.get(i + 1);
+        let parent_level = categories
+            .iter()
+            .rev()
+            .find(|(level, _)| *level < heading.level)
+            .map_or(0, |(level, _)| *level);
+        if heading.level > parent_level + 1 {
+            parsed.problems.push(Problem::new(
+                source,
+                heading.line,
+                format!(
+                    "heading level skipped: level {} under level {parent_level}",
+                    heading.level
+                ),
+            ));
+        }
+        categories.retain(|(level, _)| *level < heading.level);
+        let body = heading.span.end..next.map_or(text.len(), |n| n.span.start);
+        let title = heading_text(heading.content);
+        if next.is_some_and(|n| n.level > heading.level) {
+            if let Some(line) = first_content_line(text, body) {
+                parsed.problems.push(Problem::new(
+                    source,
+                    line,
+                    format!("text under category '{title}' belongs to no entry"),
+                ));
+            }
+            categories.push((heading.level, title));
+            continue;
+        }
+        let (keywords, answer) = split_keywords(text, body);
+        let answer = trim_blank_lines(text, answer);
+        if answer.is_empty() {
+            parsed.problems.push(Problem::new(
+                source,
+                heading.line,
+                format!("question '{title}' has an empty answer"),
+            ));
+            continue;
+        }
+        if categories.is_empty() {
+            parsed.problems.push(Problem::new(
+                source,
+                heading.line,
+                format!("question '{title}' is outside any category"),
+            ));
+        }
+        let id = match heading.id {
+            Some(id) => {
+                if !text::is_kebab_case(id) {
+                    parsed.problems.push(Problem::new(
+                        source,
+                        heading.line,
+                        format!("id '{id}' is not kebab-case (a-z, 0-9 and single hyphens)"),
+                    ));
+                }
+                id.to_owned()
+            }
+            None => text::slug(&title),
+        };
+        if id.is_empty() {
+            parsed.problems.push(Problem::new(
+                source,
+                heading.line,
+                "question has no id and no words to make one from",
+            ));
+            continue;
+        }
+        parsed.entries.push(Entry {
+            id,
+            question: title,
+            category: categories.iter().map(|(_, name)| name.clone()).collect(),
+            keywords,
+            answer: text[answer].to_owned(),
+            source: source.to_owned(),
+            line: heading.line,
+        });
+    }
+    parsed
+}
+
+/// Finds the ATX headings that structure the document.
+fn scan_headings(text: &str) -> Vec<Heading<'_>> {
+    let mut headings = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut in_comment = false;
+    let mut offset = 0;
+    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
+        let span = offset..offset + raw_line.len();
+        offset = span.end;
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some((fence_char, fence_len)) = fence {
+            if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            in_comment = !line.contains("-->");
+            continue;
+        }
+        if indent > 3 {
+            continue;
+        }
+        if let Some(open) = opening_fence(rest) {
+            fence = Some(open);
+            continue;
+        }
+        if rest.starts_with("<!--") {
+            in_comment = !rest[4..].contains("-->");
+            continue;
+        }
+        if let Some((level, content)) = atx_heading(rest) {
+            let (content, id) = split_attributes(content);
+            headings.push(Heading {
+                level,
+                line: index + 1,
+                span,
+                content,
+                id,
+            });
+        }
+    }
+    headings
+}
+
+/// `(fence char, fence length)` when `line` opens a fenced code block.
+fn opening_fence(line: &str) -> Option<(u8, usize)> {
+    let first = *line.as_bytes().first()?;
+    if first != b'`' && first != b'~' {
+        return None;
+    }
+    let len = line.bytes().take_while(|&b| b == first).count();
+    if len < 3 {
+        return None;
+    }
+    // A backtick fence's info string may not contain backticks (CommonMark 4.5).
+    if first == b'`' && line[len..].contains('`') {
+        return None;
+    }
+    Some((first, len))
+}
+
+fn is_closing_fence(line: &str, fence_char: u8, fence_len: usize) -> bool {
+    let len = line.bytes().take_while(|&b| b == fence_char).count();
+    len >= fence_len && line[len..].trim().is_empty()
+}
+
+/// `(level, content)` when `line` is an ATX heading.
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&level) {
+        return None;
+    }
+    let after = &line[level..];
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut content = after.trim_matches([' ', '\t']);
+    // An optional closing sequence: `## Question ##`.
+    let without_hashes = content.trim_end_matches('#');
+    if without_hashes.is_empty() {
+        content = "";
+    } else if without_hashes.ends_with([' ', '\t']) {
+        content = without_hashes.trim_end_matches([' ', '\t']);
+    }
+    Some((level, content))
+}
+
+/// Splits a trailing `{#id .class key=value}` attribute block off a heading,
+/// as pulldown-cmark's heading attributes extension reads it.
+fn split_attributes(content: &str) -> (&str, Option<&str>) {
+    let Some(body) = content.strip_suffix('}') else {
+        return (content, None);
+    };
+    let Some(open) = body.rfind('{') else {
+        return (content, None);
+    };
+    let attributes = &body[open + 1..];
+    let id = attributes
+        .split_ascii_whitespace()
+        .filter_map(|attr| attr.strip_prefix('#'))
+        .next_back()
+        .filter(|id| !id.is_empty());
+    (content[..open].trim_end_matches([' ', '\t']), id)
+}
+
+/// The plain text of a heading's inline Markdown (`**2FA**` → `2FA`).
+fn heading_text(content: &str) -> String {
+    if !content.contains(['\\', '`', '*', '_', '[', '<', '&', '!']) {
+        return content.to_owned();
+    }
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for event in Parser::new(content) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Takes an optional `<!-- keywords: a, b -->` line off the top of an answer.
+fn split_keywords(text: &str, body: Range<usize>) -> (Vec<String>, Range<usize>) {
+    let slice = &text[body.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let rest = &slice[leading..];
+    let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let first_line = rest[..line_end].trim();
+    let keywords = first_line
+        .strip_prefix("<!--")
+        .and_then(|l| l.strip_suffix("-->"))
+        .map(str::trim)
+        .and_then(|l| l.strip_prefix("keywords:"));
+    match keywords {
+        Some(list) => {
+            let keywords = list
+                .split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(str::to_owned)
+                .collect();
+            (keywords, body.start + leading + line_end..body.end)
+        }
+        None => (Vec::new(), body),
+    }
+}
+
+/// Narrows `range` to exclude blank lines at either end (and trailing spaces).
+fn trim_blank_lines(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let trimmed_start = slice.len() - slice.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    // Keep the first line's indentation: step back to the start of that line.
+    let start = slice[..trimmed_start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+        .min(trimmed_start);
+    let end = slice.trim_end().len();
+    if end <= start {
+        return range.start..range.start;
+    }
+    range.start + start..range.start + end
+}
+
+/// The 1-based line of the first non-blank line within `range`, if any.
+fn first_content_line(text: &str, range: Range<usize>) -> Option<usize> {
+    let slice = &text[range.clone()];
+    let offset = slice.find(|c: char| !c.is_whitespace())?;
+    Some(line_of(text, range.start + offset))
+}
+
+/// The 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Parsed {
+        parse_document("t.md", text)
+    }
+
+    #[test]
+    fn categories_and_questions_follow_the_heading_tree() {
+        let p = parse(
+            "# Services\n\n## Billing\n\n### How do I pay? {#pay}\n\nWith a card.\n\n## Ops\n\n### DNS is down\n\nWait.\n",
+        );
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.entries.len(), 2);
+        assert_eq!(p.entries[0].id, "pay");
+        assert_eq!(p.entries[0].category, ["Services", "Billing"]);
+        assert_eq!(p.entries[0].answer, "With a card.");
+        assert_eq!(p.entries[0].line, 5);
+        assert_eq!(p.entries[1].id, "dns-is-down");
+        assert_eq!(p.entries[1].category, ["Services", "Ops"]);
+    }
+
+    #[test]
+    fn keywords_line_is_metadata_not_answer() {
+        let p = parse("# C\n\n## Q {#q}\n\n<!-- keywords: 2fa, mfa , -->\n\nA.\n");
+        assert_eq!(p.entries[0].keywords, ["2fa", "mfa"]);
+        assert_eq!(p.entries[0].answer, "A.");
+    }
+
+    #[test]
+    fn headings_inside_code_fences_and_comments_are_answer_text() {
+        let text = "# C\n\n## Q\n\n```sh\n# not a heading\n```\n\n<!--\n# hidden\n-->\nend\n";
+        let p = parse(text);
+        assert_eq!(p.entries.len(), 1);
+        assert!(p.entries[0].answer.contains("# not a heading"));
+        assert!(p.entries[0].answer.ends_with("end"));
+    }
+
+    #[test]
+    fn answer_is_an_exact_slice_of_the_source() {
+        let text = "# C\n\n## Q\n\n  - indented item\n\n    code\n\n";
+        let p = parse(text);
+        assert_eq!(p.entries[0].answer, "  - indented item\n\n    code");
+        assert!(text.contains(&p.entries[0].answer));
+    }
+
+    #[test]
+    fn reports_empty_answers_orphans_and_skipped_levels() {
+        let p = parse("intro\n# C\n\n### Deep\n\nA.\n\n### Empty\n## Orphan?\n");
+        let messages: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
+        assert!(messages.iter().any(|m| m.starts_with("t.md:1: text before")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with("t.md:4: heading level skipped")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with("t.md:8: question 'Empty' has an empty answer")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.starts_with("t.md:9: question 'Orphan?' has an empty answer")), "{messages:?}");
+        assert_eq!(p.entries.len(), 1);
+    }
+
+    #[test]
+    fn question_outside_category_is_reported_but_kept() {
+        let p = parse("## Lonely?\n\nYes.\n");
+        assert_eq!(p.entries.len(), 1);
+        assert!(p.problems[0].message.contains("outside any category"));
+    }
+
+    #[test]
+    fn heading_markup_becomes_plain_text() {
+        let p = parse("# C\n\n## How do I use `/devtools` **now**? {#devtools .x}\n\nA.\n");
+        assert_eq!(p.entries[0].question, "How do I use /devtools now?");
+        assert_eq!(p.entries[0].id, "devtools");
+    }
+
+    #[test]
+    fn closing_hashes_and_crlf_are_handled() {
+        let p = parse("# C #\r\n\r\n## Q ##\r\n\r\nA.\r\n");
+        assert_eq!(p.entries[0].category, ["C"]);
+        assert_eq!(p.entries[0].question, "Q");
+        assert_eq!(p.entries[0].answer, "A.");
+    }
+
+    #[test]
+    fn not_headings() {
+        assert!(atx_heading("#hashtag").is_none());
+        assert!(atx_heading("####### seven").is_none());
+        assert_eq!(atx_heading("#"), Some((1, "")));
+    }
+}

@@ -1,0 +1,626 @@
+//! Ranks entries against what a person typed.
+//!
+//! One score per entry, from two signals:
+//! - **words** (BM25F): each query word is looked up in every field as an
+//!   exact word, an inflection (`deleted` ~ `delete`), a prefix, or a typo
+//!   within its budget; fields are weighted (question and keywords above id,
+//!   id above category and answer) and length-normalised before saturation;
+//!   rare words count more (idf); entries matching more of the query's words
+//!   win (coverage), so one stray word cannot carry a long query.
+//! - **fuzzy** (`nucleo-matcher`): subsequence score of each word against the
+//!   short fields (question, id, keywords), normalised to 0..1. It catches
+//!   abbreviations the word signal misses and gives the highlight positions.
+//!
+//! fzf operators (`'exact`, `^prefix`, `suffix$`, `!not`) filter entries.
+
+use std::collections::HashMap;
+
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use crate::entry::Entry;
+use crate::text;
+
+/// Fields an entry is searched in; the order indexes the weight tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Id = 0,
+    Question = 1,
+    Keywords = 2,
+    Category = 3,
+    Answer = 4,
+}
+const FIELDS: usize = 5;
+/// How much a match in each field counts (BM25F field weights).
+const WEIGHT: [f32; FIELDS] = [2.0, 3.0, 2.5, 1.0, 1.0];
+/// How strongly each field's length dampens its matches (BM25 `b`).
+const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.5, 0.3, 0.3, 0.75];
+/// BM25 saturation: the tenth mention of a word adds little.
+const K1: f32 = 1.2;
+/// Weight of the fuzzy signal against the word signal.
+const FUZZY_WEIGHT: f32 = 0.6;
+
+/// How well a corpus word stands for a query word.
+const EXACT: f32 = 1.0;
+const INFLECTION: f32 = 0.9;
+const PREFIX_LAST: f32 = 0.8;
+const PREFIX: f32 = 0.6;
+const ONE_TYPO: f32 = 0.6;
+const TWO_TYPOS: f32 = 0.45;
+
+/// `faq show` takes the top entry only when it leads the runner-up by this
+/// fraction of its score; otherwise the query is ambiguous.
+pub const CLEAR_WINNER_MARGIN: f32 = 0.25;
+
+/// Entries to score before splitting the work across threads pays.
+const PARALLEL_THRESHOLD: usize = 4096;
+
+/// A ranked entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into the entries searched.
+    pub index: usize,
+    pub score: f32,
+    /// Char positions in the question that matched, sorted.
+    pub highlights: Vec<usize>,
+    /// Byte offset in the answer of the first matched word, when the answer matched.
+    pub answer_match: Option<usize>,
+}
+
+/// One plain query word.
+#[derive(Debug)]
+struct Term {
+    word: String,
+    stem: String,
+    budget: usize,
+    /// The word the user may still be typing: any word it begins matches.
+    last: bool,
+    fuzzy: Atom,
+    /// The fuzzy score of the word against itself, to normalise with.
+    fuzzy_best: f32,
+}
+
+/// A parsed query: plain words to rank with, operator atoms to filter with.
+#[derive(Debug)]
+pub struct Query {
+    terms: Vec<Term>,
+    filters: Vec<Atom>,
+}
+
+impl Query {
+    /// Parses what the user typed. Stop words are dropped unless nothing else is left.
+    pub fn parse(input: &str) -> Query {
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut words = Vec::new();
+        let mut filters = Vec::new();
+        for token in input.split_whitespace() {
+            if is_operator(token) {
+                let atom = Atom::parse(token, CaseMatching::Ignore, Normalization::Smart);
+                if !atom.needle_text().is_empty() {
+                    filters.push(atom);
+                }
+                continue;
+            }
+            for word in token.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                if !word.is_empty() {
+                    words.push(text::fold(word));
+                }
+            }
+        }
+        if words.iter().any(|w| !text::is_stop_word(w)) {
+            words.retain(|w| !text::is_stop_word(w));
+        }
+        let typing_last = !input.ends_with(char::is_whitespace);
+        let count = words.len();
+        let terms = words
+            .into_iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let fuzzy = Atom::new(
+                    &word,
+                    CaseMatching::Ignore,
+                    Normalization::Smart,
+                    AtomKind::Fuzzy,
+                    false,
+                );
+                let mut buf = Vec::new();
+                let fuzzy_best = f32::from(
+                    fuzzy
+                        .score(Utf32Str::new(&word, &mut buf), &mut matcher)
+                        .unwrap_or(1)
+                        .max(1),
+                );
+                Term {
+                    stem: text::stem(&word),
+                    budget: text::typo_budget(&word),
+                    last: typing_last && i + 1 == count,
+                    word,
+                    fuzzy,
+                    fuzzy_best,
+                }
+            })
+            .collect();
+        Query { terms, filters }
+    }
+
+    /// True when there is nothing to search for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.filters.is_empty()
+    }
+}
+
+/// `'exact`, `^prefix`, `suffix$`, `!not`: fzf's extended-search syntax.
+fn is_operator(token: &str) -> bool {
+    token.len() > 1
+        && (token.starts_with(['\'', '^', '!']) || (token.ends_with('$') && !token.ends_with("\\$")))
+}
+
+/// Ranks `entries` against `query`, best first. Entries that match nothing are left out.
+pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let scan = scan_all(entries, query);
+    let n = entries.len().max(1) as f32;
+    let avg_len: Vec<f32> = scan
+        .length_sums
+        .iter()
+        .map(|&sum| (sum as f32 / n).max(1.0))
+        .collect();
+    let mut doc_freq = vec![0usize; query.terms.len()];
+    for stats in &scan.matched {
+        for (t, tf) in stats.tf.iter().enumerate() {
+            if tf.iter().any(|&x| x > 0.0) {
+                doc_freq[t] += 1;
+            }
+        }
+    }
+    let idf: Vec<f32> = doc_freq
+        .iter()
+        .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
+        .collect();
+
+    let mut hits: Vec<Hit> = scan
+        .matched
+        .into_iter()
+        .map(|stats| {
+            let mut words_score = 0.0;
+            let mut matched_terms = 0;
+            for (t, tf) in stats.tf.iter().enumerate() {
+                let weighted: f32 = (0..FIELDS)
+                    .map(|f| {
+                        let norm = 1.0 - LENGTH_NORM[f]
+                            + LENGTH_NORM[f] * stats.lengths[f] as f32 / avg_len[f];
+                        WEIGHT[f] * tf[f] / norm
+                    })
+                    .sum();
+                if weighted > 0.0 {
+                    matched_terms += 1;
+                    words_score += idf[t] * weighted / (K1 + weighted);
+                }
+            }
+            let coverage = if query.terms.is_empty() {
+                1.0
+            } else {
+                matched_terms as f32 / query.terms.len() as f32
+            };
+            let score = words_score * coverage * coverage + FUZZY_WEIGHT * stats.fuzzy;
+            Hit {
+                index: stats.index,
+                score: if query.terms.is_empty() { 1.0 } else { score },
+                highlights: Vec::new(),
+                answer_match: stats.answer_match,
+            }
+        })
+        .filter(|hit| hit.score > 0.0)
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| entries[a.index].question.len().cmp(&entries[b.index].question.len()))
+            .then_with(|| a.index.cmp(&b.index))
+    });
+    hits
+}
+
+/// Fills in the question's highlight positions for the hits that will be shown.
+pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut indices = Vec::new();
+    for hit in hits {
+        let question = &entries[hit.index].question;
+        indices.clear();
+        let haystack = Utf32Str::new(question, &mut buf);
+        for term in &query.terms {
+            term.fuzzy.indices(haystack, &mut matcher, &mut indices);
+        }
+        for atom in query.filters.iter().filter(|a| !a.negative) {
+            atom.indices(haystack, &mut matcher, &mut indices);
+        }
+        let mut positions: Vec<usize> = indices.iter().map(|&i| i as usize).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        hit.highlights = positions;
+    }
+}
+
+/// What scanning one entry found.
+#[derive(Debug)]
+struct EntryStats {
+    index: usize,
+    /// Per query term, the weighted match count in each field.
+    tf: Vec<[f32; FIELDS]>,
+    lengths: [u32; FIELDS],
+    fuzzy: f32,
+    answer_match: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+struct Scan {
+    matched: Vec<EntryStats>,
+    length_sums: [u64; FIELDS],
+}
+
+/// Scans every entry, on every core when the corpus is large.
+fn scan_all(entries: &[Entry], query: &Query) -> Scan {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || entries.len() < PARALLEL_THRESHOLD {
+        return scan_range(entries, 0, query);
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = entries
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| scope.spawn(move || scan_range(part, i * chunk, query)))
+            .collect();
+        let mut total = Scan::default();
+        for worker in workers {
+            let Ok(mut part) = worker.join() else { continue };
+            total.matched.append(&mut part.matched);
+            for f in 0..FIELDS {
+                total.length_sums[f] += part.length_sums[f];
+            }
+        }
+        total
+    })
+}
+
+fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
+    let mut scan = Scan::default();
+    let mut words = WordMatcher::new(&query.terms);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if !passes_filters(entry, &query.filters, &mut matcher, &mut buf) {
+            continue;
+        }
+        let mut tf = vec![[0.0f32; FIELDS]; query.terms.len()];
+        let mut lengths = [0u32; FIELDS];
+        let mut answer_match = None;
+        let mut any = false;
+        let mut count = |field: Field, text: &str, tf: &mut Vec<[f32; FIELDS]>| {
+            text::for_each_word(text, |word, at| {
+                lengths[field as usize] += 1;
+                for &(t, quality) in words.lookup(word) {
+                    tf[t][field as usize] += quality;
+                    any = true;
+                    if field == Field::Answer && answer_match.is_none() {
+                        answer_match = Some(at);
+                    }
+                }
+            });
+        };
+        count(Field::Id, &entry.id, &mut tf);
+        count(Field::Question, &entry.question, &mut tf);
+        for keyword in &entry.keywords {
+            count(Field::Keywords, keyword, &mut tf);
+        }
+        for category in &entry.category {
+            count(Field::Category, category, &mut tf);
+        }
+        count(Field::Answer, &entry.answer, &mut tf);
+        for f in 0..FIELDS {
+            scan.length_sums[f] += u64::from(lengths[f]);
+        }
+        let fuzzy = fuzzy_score(entry, &query.terms, &mut matcher, &mut buf);
+        if any || fuzzy > 0.0 || query.terms.is_empty() {
+            scan.matched.push(EntryStats {
+                index: offset + i,
+                tf,
+                lengths,
+                fuzzy,
+                answer_match,
+            });
+        }
+    }
+    scan
+}
+
+fn passes_filters(entry: &Entry, filters: &[Atom], matcher: &mut Matcher, buf: &mut Vec<char>) -> bool {
+    filters.iter().all(|atom| {
+        let mut hit = [entry.question.as_str(), entry.id.as_str()]
+            .into_iter()
+            .chain(entry.keywords.iter().map(String::as_str))
+            .chain(entry.category.iter().map(String::as_str))
+            .map(|field| atom.score(Utf32Str::new(field, buf), matcher).is_some());
+        if atom.negative {
+            // A negated atom must hold in every field, answer included.
+            hit.all(|ok| ok)
+                && (atom.kind != AtomKind::Substring
+                    || atom.score(Utf32Str::new(&entry.answer, buf), matcher).is_some())
+        } else {
+            hit.any(|ok| ok)
+                || (atom.kind == AtomKind::Substring
+                    && atom.score(Utf32Str::new(&entry.answer, buf), matcher).is_some())
+        }
+    })
+}
+
+/// Mean over the query's words of their best normalised fuzzy score on the
+/// short fields. Words of one or two letters match almost anything, so they
+/// take no part.
+fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut Vec<char>) -> f32 {
+    if terms.is_empty() {
+        return 0.0;
+    }
+    let mut total = 0.0;
+    for term in terms.iter().filter(|t| t.word.chars().count() > 2) {
+        let mut best = 0u16;
+        for field in [entry.question.as_str(), entry.id.as_str()]
+            .into_iter()
+            .chain(entry.keywords.iter().map(String::as_str))
+        {
+            if let Some(score) = term.fuzzy.score(Utf32Str::new(field, buf), matcher) {
+                best = best.max(score);
+            }
+        }
+        total += (f32::from(best) / term.fuzzy_best).min(1.0);
+    }
+    total / terms.len() as f32
+}
+
+/// Decides, once per distinct corpus word, which query words it stands for.
+struct WordMatcher<'q> {
+    terms: &'q [Term],
+    slots: HashMap<String, usize>,
+    results: Vec<Vec<(usize, f32)>>,
+}
+
+impl<'q> WordMatcher<'q> {
+    fn new(terms: &'q [Term]) -> Self {
+        WordMatcher {
+            terms,
+            slots: HashMap::new(),
+            results: vec![Vec::new()],
+        }
+    }
+
+    fn lookup(&mut self, word: &str) -> &[(usize, f32)] {
+        if self.terms.is_empty() {
+            return &self.results[0];
+        }
+        let slot = match self.slots.get(word) {
+            Some(&slot) => slot,
+            None => {
+                let found: Vec<(usize, f32)> = self
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(t, term)| word_quality(term, word).map(|q| (t, q)))
+                    .collect();
+                let slot = if found.is_empty() {
+                    0
+                } else {
+                    self.results.push(found);
+                    self.results.len() - 1
+                };
+                self.slots.insert(word.to_owned(), slot);
+                slot
+            }
+        };
+        &self.results[slot]
+    }
+}
+
+/// How well the corpus word `word` stands for the query word `term`, if at all.
+fn word_quality(term: &Term, word: &str) -> Option<f32> {
+    if word == term.word {
+        return Some(EXACT);
+    }
+    if word.len() > 3 && text::stem(word) == term.stem {
+        return Some(INFLECTION);
+    }
+    if word.starts_with(term.word.as_str()) {
+        if term.last {
+            return Some(PREFIX_LAST);
+        }
+        if term.word.len() >= 4 {
+            return Some(PREFIX);
+        }
+    }
+    if term.budget == 0 {
+        return None;
+    }
+    // A typo in the first letter is rare; it costs double.
+    let first_differs = word.chars().next() != term.word.chars().next();
+    let budget = term.budget.saturating_sub(usize::from(first_differs));
+    match text::bounded_distance(&term.word, word, budget)? {
+        0 => Some(EXACT),
+        1 if !first_differs => Some(ONE_TYPO),
+        _ => Some(TWO_TYPOS),
+    }
+}
+
+/// Entries whose id or question looks most like `input`, for "did you mean".
+pub fn suggest<'e>(entries: &'e [Entry], input: &str, limit: usize) -> Vec<&'e Entry> {
+    let probe = bigrams(&text::fold(input));
+    if probe.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f32, &Entry)> = entries
+        .iter()
+        .map(|e| {
+            let by_id = dice(&probe, &bigrams(&e.id));
+            let by_question = dice(&probe, &bigrams(&text::fold(&e.question)));
+            (by_id.max(by_question), e)
+        })
+        .filter(|(s, _)| *s >= 0.2)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(limit).map(|(_, e)| e).collect()
+}
+
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut out: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    out.sort_unstable();
+    out
+}
+
+/// Sørensen–Dice similarity of two sorted bigram lists.
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
+/// The outcome of looking up one entry for `faq show`.
+#[derive(Debug)]
+pub enum Lookup<'e> {
+    /// An id matched exactly, or one entry clearly outranked the rest.
+    Found(&'e Entry),
+    /// Several entries are about equally likely.
+    Ambiguous(Vec<&'e Entry>),
+    /// Nothing matched; the closest ids, if any.
+    NotFound(Vec<&'e Entry>),
+}
+
+/// Resolves `input` to one entry: an exact id first, then the clear winner
+/// of a search.
+pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
+    let trimmed = input.trim();
+    let slug = text::slug(trimmed);
+    if let Some(entry) = entries.iter().find(|e| e.id == trimmed || e.id == slug) {
+        return Lookup::Found(entry);
+    }
+    let hits = search(entries, &Query::parse(input));
+    match hits.as_slice() {
+        [] => Lookup::NotFound(suggest(entries, input, 3)),
+        [only] => Lookup::Found(&entries[only.index]),
+        [first, second, ..] => {
+            if (first.score - second.score) / first.score >= CLEAR_WINNER_MARGIN {
+                Lookup::Found(&entries[first.index])
+            } else {
+                let floor = first.score * (1.0 - CLEAR_WINNER_MARGIN);
+                Lookup::Ambiguous(
+                    hits.iter()
+                        .take_while(|h| h.score >= floor)
+                        .take(10)
+                        .map(|h| &entries[h.index])
+                        .collect(),
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, question: &str, answer: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            question: question.into(),
+            category: vec!["General".into()],
+            keywords: Vec::new(),
+            answer: answer.into(),
+            source: "t.md".into(),
+            line: 1,
+        }
+    }
+
+    fn sample() -> Vec<Entry> {
+        vec![
+            entry("tombstone", "How do I manually tombstone a room?", "Send a state event."),
+            entry("token", "How do I get my access token?", "Open settings."),
+            entry("video", "What are the permissions to start a video call?", "Jitsi widget needed."),
+        ]
+    }
+
+    fn top(entries: &[Entry], query: &str) -> Option<String> {
+        search(entries, &Query::parse(query))
+            .first()
+            .map(|h| entries[h.index].id.clone())
+    }
+
+    #[test]
+    fn finds_keyword_typo_and_body_matches() {
+        let e = sample();
+        assert_eq!(top(&e, "tombstone").as_deref(), Some("tombstone"));
+        assert_eq!(top(&e, "tombstoen").as_deref(), Some("tombstone"));
+        assert_eq!(top(&e, "acess token").as_deref(), Some("token"));
+        assert_eq!(top(&e, "jitsi").as_deref(), Some("video"));
+    }
+
+    #[test]
+    fn stop_words_do_not_decide() {
+        let e = sample();
+        assert_eq!(top(&e, "how do I the token").as_deref(), Some("token"));
+    }
+
+    #[test]
+    fn operators_filter() {
+        let e = sample();
+        let hits = search(&e, &Query::parse("room !tombstone"));
+        assert!(hits.iter().all(|h| e[h.index].id != "tombstone"));
+        assert_eq!(top(&e, "^how 'token").as_deref(), Some("token"));
+    }
+
+    #[test]
+    fn nothing_matches_gibberish() {
+        assert!(search(&sample(), &Query::parse("qqqxxzz")).is_empty());
+    }
+
+    #[test]
+    fn highlights_are_sorted_char_positions() {
+        let e = sample();
+        let query = Query::parse("token");
+        let mut hits = search(&e, &query);
+        highlight(&e, &query, &mut hits);
+        let token = hits.iter().find(|h| e[h.index].id == "token").unwrap();
+        let q: Vec<char> = e[token.index].question.chars().collect();
+        let lit: String = token.highlights.iter().map(|&i| q[i]).collect();
+        assert_eq!(lit, "token");
+    }
+
+    #[test]
+    fn lookup_prefers_exact_ids() {
+        let e = sample();
+        assert!(matches!(lookup(&e, "token"), Lookup::Found(x) if x.id == "token"));
+        assert!(matches!(lookup(&e, "tombstone a room"), Lookup::Found(x) if x.id == "tombstone"));
+        assert!(matches!(lookup(&e, "qqqxxzz"), Lookup::NotFound(_)));
+    }
+
+    #[test]
+    fn suggests_close_ids() {
+        let e = sample();
+        let s = suggest(&e, "tombstome", 3);
+        assert_eq!(s[0].id, "tombstone");
+    }
+}

@@ -1,0 +1,323 @@
+//! Word-level text handling shared by indexing and querying: case and accent
+//! folding, tokenizing, inflection folding, stop words and typo distance.
+//!
+//! Everything that decides whether two words "are the same word" lives here,
+//! so the ranker and the cross-reference resolver agree on it.
+
+/// Folds one character for matching: lowercase, with common Latin accents removed.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// Folds a whole string (see [`fold_char`]).
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// True for characters that belong inside a word. `_` counts, so `syt_` and
+/// `m.room.tombstone`'s parts stay searchable as people type them.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Calls `emit(word, byte_offset)` for every folded word of `text`.
+///
+/// A word joined by hyphens or dots (`well-known`, `matrix.org`) is emitted
+/// part by part and then once more glued together (`wellknown`, `matrixorg`),
+/// because people type compounds both ways.
+pub fn for_each_word(text: &str, mut emit: impl FnMut(&str, usize)) {
+    let mut word = String::new();
+    let mut glued = String::new();
+    let mut glued_parts = 0;
+    let mut word_start = 0;
+    let mut glued_start = 0;
+    let mut prev_joiner = false;
+    for (offset, c) in text.char_indices() {
+        if is_word_char(c) {
+            if word.is_empty() {
+                word_start = offset;
+                if !prev_joiner {
+                    flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
+                    glued_start = offset;
+                }
+            }
+            word.push(fold_char(c));
+            prev_joiner = false;
+        } else {
+            if !word.is_empty() {
+                emit(&word, word_start);
+                glued.push_str(&word);
+                glued_parts += 1;
+                word.clear();
+            }
+            prev_joiner = (c == '-' || c == '.') && glued_parts > 0 && !prev_joiner;
+            if !prev_joiner {
+                flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
+            }
+        }
+    }
+    if !word.is_empty() {
+        emit(&word, word_start);
+        glued.push_str(&word);
+        glued_parts += 1;
+    }
+    flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
+}
+
+fn flush_glued(
+    glued: &mut String,
+    parts: &mut usize,
+    start: usize,
+    emit: &mut impl FnMut(&str, usize),
+) {
+    if *parts > 1 {
+        emit(glued, start);
+    }
+    glued.clear();
+    *parts = 0;
+}
+
+/// The folded words of `text`, in order (glued compounds included).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w, _| out.push(w.to_owned()));
+    out
+}
+
+/// Words that carry no topic: they must not decide a ranking.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "by", "can", "could", "did",
+    "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it",
+    "its", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them",
+    "then", "there", "these", "this", "to", "us", "was", "we", "were", "what", "when", "where",
+    "which", "who", "why", "will", "with", "would", "you", "your",
+];
+
+/// True when `word` (already folded) is a stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Folds inflections so `delete`, `deleted`, `deletes` and `deleting` meet.
+///
+/// A deliberately small suffix stripper (not full Snowball): it only has to
+/// make the forms of one word collide, never to produce a real root.
+pub fn stem(word: &str) -> String {
+    let w = word;
+    if w.len() <= 3 || !w.is_ascii() {
+        return w.to_owned();
+    }
+    let mut s = if let Some(base) = w.strip_suffix("ies") {
+        format!("{base}y")
+    } else if let Some(base) = w.strip_suffix("sses") {
+        format!("{base}ss")
+    } else if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+        w.to_owned()
+    } else if let Some(base) = w.strip_suffix('s') {
+        base.to_owned()
+    } else {
+        w.to_owned()
+    };
+    for suffix in ["ing", "ed"] {
+        if s.len() > suffix.len() + 2
+            && let Some(base) = s.strip_suffix(suffix)
+        {
+            s = base.to_owned();
+            let bytes = s.as_bytes();
+            let n = bytes.len();
+            // running -> run, stopped -> stop
+            if n >= 2 && bytes[n - 1] == bytes[n - 2] && !matches!(bytes[n - 1], b'l' | b's' | b'z')
+            {
+                s.pop();
+            }
+            break;
+        }
+    }
+    if s.len() > 4 && s.ends_with('e') {
+        s.pop();
+    }
+    if s.len() > 3 && s.ends_with('y') {
+        s.pop();
+        s.push('i');
+    }
+    s
+}
+
+/// How many typos a query word of this length may carry: none for short words
+/// (they collide too easily), one from 4 letters, two from 8.
+pub fn typo_budget(word: &str) -> usize {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Optimal-string-alignment distance (a transposition counts as one edit),
+/// or `None` when it exceeds `max`. Bails out early so it stays cheap on
+/// the long tail of words that are nowhere near.
+pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// A URL- and shell-friendly id from free text: `How do I get my token?` →
+/// `how-do-i-get-my-token`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().map(fold_char) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// True for ids of the form `abc-123-def`.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Words of a text with glued compounds and punctuation ignored, for comparing
+/// a link's text to a question ("20 channel" and "20-channel" compare equal).
+pub fn comparable(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&fold(word));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Élément ÇA"), "element ca");
+    }
+
+    #[test]
+    fn splits_words_and_glues_compounds() {
+        assert_eq!(words("Use .well-known files"), ["use", "well", "known", "wellknown", "files"]);
+        assert_eq!(words("matrix.org"), ["matrix", "org", "matrixorg"]);
+        assert_eq!(words("a - b"), ["a", "b"]);
+        assert_eq!(words("syt_ tokens"), ["syt_", "tokens"]);
+    }
+
+    #[test]
+    fn reports_byte_offsets() {
+        let mut seen = Vec::new();
+        for_each_word("é tomb", |w, at| seen.push((w.to_owned(), at)));
+        assert_eq!(seen, [("e".to_owned(), 0), ("tomb".to_owned(), 3)]);
+    }
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        for form in ["delete", "deleted", "deletes", "deleting"] {
+            assert_eq!(stem(form), "delet", "{form}");
+        }
+        assert_eq!(stem("tombstoned"), stem("tombstone"));
+        assert_eq!(stem("bridges"), stem("bridge"));
+        assert_eq!(stem("policies"), stem("policy"));
+        assert_eq!(stem("running"), "run");
+        assert_eq!(stem("access"), "access");
+    }
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(typo_budget("dns"), 0);
+        assert_eq!(typo_budget("tomb"), 1);
+        assert_eq!(typo_budget("tombstone"), 2);
+    }
+
+    #[test]
+    fn transposition_is_one_edit() {
+        assert_eq!(bounded_distance("tombstoen", "tombstone", 2), Some(1));
+        assert_eq!(bounded_distance("acess", "access", 1), Some(1));
+        assert_eq!(bounded_distance("cat", "dog", 2), None);
+        assert_eq!(bounded_distance("", "ab", 2), Some(2));
+    }
+
+    #[test]
+    fn slugs_are_kebab_case() {
+        assert_eq!(slug("How do I get my access token?"), "how-do-i-get-my-access-token");
+        assert_eq!(slug("  Ünïcode!! "), "unicode");
+        assert!(is_kebab_case("access-token"));
+        assert!(!is_kebab_case("Access_token"));
+        assert!(!is_kebab_case("a--b"));
+    }
+
+    #[test]
+    fn comparable_ignores_punctuation() {
+        assert_eq!(comparable("the 20-channel limit?"), comparable("The 20 channel limit"));
+    }
+}

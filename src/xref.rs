@@ -1,0 +1,166 @@
+//! Links inside answers: which of them point at another entry, and how each
+//! kind is shown. A link whose text is another entry's question
+//! (`[How do I delete a room or a space?](#)`) or whose target is `#id`
+//! is a cross-reference, shown as `faq show <id>`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::entry::Entry;
+use crate::text;
+
+/// Questions and ids of a corpus, to resolve links against.
+#[derive(Debug, Default)]
+pub struct CrossRefs {
+    by_question: HashMap<String, String>,
+    ids: HashMap<String, ()>,
+}
+
+impl CrossRefs {
+    pub fn new(entries: &[Entry]) -> Self {
+        CrossRefs {
+            by_question: entries
+                .iter()
+                .map(|e| (text::comparable(&e.question), e.id.clone()))
+                .collect(),
+            ids: entries.iter().map(|e| (e.id.clone(), ())).collect(),
+        }
+    }
+
+    /// The id a link points at, if it is a cross-reference.
+    pub fn resolve(&self, link_text: &str, target: &str) -> Option<&str> {
+        if let Some(id) = target.strip_prefix('#')
+            && let Some((id, ())) = self.ids.get_key_value(id)
+        {
+            return Some(id);
+        }
+        if target.is_empty() || target == "#" {
+            return self
+                .by_question
+                .get(&text::comparable(link_text))
+                .map(String::as_str);
+        }
+        None
+    }
+
+    pub fn has_id(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
+    }
+}
+
+/// One link in a Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte range of the whole link (`[text](target)` or `<url>`).
+    pub span: Range<usize>,
+    pub text: String,
+    pub target: String,
+}
+
+/// Every inline link and autolink of `markdown`, in order.
+pub fn links(markdown: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    let mut open: Option<(Range<usize>, String, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open = Some((range, dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = open.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((span, target, text)) = open.take() {
+                    out.push(Link { span, text, target });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How links are written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// Keep Markdown links; only cross-references change, to name their command.
+    Markdown,
+    /// For a terminal: link text, then the URL where it is a real one.
+    Terminal,
+}
+
+/// Rewrites the links of an answer for display.
+pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> String {
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut last = 0;
+    for link in links(markdown) {
+        let replacement = match refs.resolve(&link.text, &link.target) {
+            Some(id) => format!("{} (`faq show {id}`)", link.text),
+            None if style == LinkStyle::Markdown => continue,
+            None if link.target.is_empty() || link.target.starts_with('#') => link.text.clone(),
+            None if link.text == link.target || format!("mailto:{}", link.text) == link.target => {
+                link.text.clone()
+            }
+            None => format!("{} <{}>", link.text, link.target),
+        };
+        out.push_str(&markdown[last..link.span.start]);
+        out.push_str(&replacement);
+        last = link.span.end;
+    }
+    out.push_str(&markdown[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs() -> CrossRefs {
+        CrossRefs::new(&[Entry {
+            id: "delete-room-or-space".into(),
+            question: "How do I delete a room or a space?".into(),
+            category: vec![],
+            keywords: vec![],
+            answer: "x".into(),
+            source: "t".into(),
+            line: 1,
+        }])
+    }
+
+    #[test]
+    fn link_named_after_a_question_is_a_cross_reference() {
+        let md = "see [How do I delete a room or a space?](#) now";
+        assert_eq!(
+            rewrite_links(md, &refs(), LinkStyle::Markdown),
+            "see How do I delete a room or a space? (`faq show delete-room-or-space`) now"
+        );
+    }
+
+    #[test]
+    fn explicit_id_target_is_a_cross_reference() {
+        let md = "[here](#delete-room-or-space)";
+        assert_eq!(
+            rewrite_links(md, &refs(), LinkStyle::Terminal),
+            "here (`faq show delete-room-or-space`)"
+        );
+    }
+
+    #[test]
+    fn terminal_style_shows_text_and_real_urls() {
+        let md = "[this](#) and [blog](https://e.io/b) and <https://e.io/x>";
+        assert_eq!(
+            rewrite_links(md, &refs(), LinkStyle::Terminal),
+            "this and blog <https://e.io/b> and https://e.io/x"
+        );
+        assert_eq!(rewrite_links(md, &refs(), LinkStyle::Markdown), md);
+    }
+
+    #[test]
+    fn links_inside_code_are_not_links() {
+        assert!(links("`[a](#)`").is_empty());
+    }
+}
