@@ -48,7 +48,10 @@ impl Settings {
             sources.push(Source::Builtin);
         }
         let from_env = env("FAQ_PATH").unwrap_or_default();
-        let env_paths = from_env.split(':').filter(|p| !p.is_empty()).map(PathBuf::from);
+        let env_paths = from_env
+            .split(':')
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from);
         sources.extend(
             config
                 .corpus
@@ -252,7 +255,11 @@ fn list(settings: &Settings, args: ListArgs) -> Result<ExitCode> {
         }
         entries = filter_by_category(&corpus.entries, filter);
         if entries.is_empty() {
-            let _ = writeln!(io::stderr(), "faq: no category matches '{}'", sanitize(filter));
+            let _ = writeln!(
+                io::stderr(),
+                "faq: no category matches '{}'",
+                sanitize(filter)
+            );
             return Ok(ExitCode::NoMatch);
         }
     }

@@ -130,7 +130,10 @@ mod tests {
             &home,
         )
         .unwrap();
-        assert_eq!(config.corpus, [PathBuf::from("/home/u/faq"), PathBuf::from("/etc/faq/rel")]);
+        assert_eq!(
+            config.corpus,
+            [PathBuf::from("/home/u/faq"), PathBuf::from("/etc/faq/rel")]
+        );
         assert!(!config.builtin);
         assert_eq!(config.color, Some(ColorChoice::Never));
         assert_eq!(config.limit, Some(3));
@@ -140,7 +143,10 @@ mod tests {
     fn malformed_config_names_file_and_line() {
         let err = parse("limit = 3\ncolour = 1\n", Path::new("c.toml"), &no_env).unwrap_err();
         let message = err.to_string();
-        assert!(message.starts_with("config file c.toml: line 2:"), "{message}");
+        assert!(
+            message.starts_with("config file c.toml: line 2:"),
+            "{message}"
+        );
     }
 
     #[test]

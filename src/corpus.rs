@@ -157,7 +157,11 @@ fn read_path(root: &Path) -> (Vec<Document>, Vec<Problem>) {
         }
         Ok(_) => files.push(root.to_path_buf()),
         Err(err) => {
-            problems.push(Problem::new(root.display().to_string(), 0, io_message(&err)));
+            problems.push(Problem::new(
+                root.display().to_string(),
+                0,
+                io_message(&err),
+            ));
             return (Vec::new(), problems);
         }
     }
@@ -182,7 +186,9 @@ fn read_files(files: &[PathBuf]) -> Vec<Result<Document, Problem>> {
     std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| read_document(f)).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|f| read_document(f)).collect::<Vec<_>>())
+            })
             .collect();
         workers
             .into_iter()
@@ -207,7 +213,11 @@ fn collect_markdown(
     problems: &mut Vec<Problem>,
 ) {
     let Ok(canonical) = fs::canonicalize(dir) else {
-        problems.push(Problem::new(dir.display().to_string(), 0, "cannot resolve folder"));
+        problems.push(Problem::new(
+            dir.display().to_string(),
+            0,
+            "cannot resolve folder",
+        ));
         return;
     };
     if !visited.insert(canonical) {
@@ -231,11 +241,17 @@ fn collect_markdown(
     for entry in entries.flatten() {
         let path = entry.path();
         match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => collect_markdown(&path, depth + 1, visited, files, problems),
+            Ok(meta) if meta.is_dir() => {
+                collect_markdown(&path, depth + 1, visited, files, problems)
+            }
             Ok(_) if is_markdown(&path) => files.push(path),
             Ok(_) => {}
             Err(err) if is_markdown(&path) || err.kind() != std::io::ErrorKind::NotFound => {
-                problems.push(Problem::new(path.display().to_string(), 0, io_message(&err)));
+                problems.push(Problem::new(
+                    path.display().to_string(),
+                    0,
+                    io_message(&err),
+                ));
             }
             Err(_) => {}
         }
@@ -250,7 +266,10 @@ fn read_document(path: &Path) -> Result<Document, Problem> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(
             0,
-            format!("file is larger than {} MiB, skipped", MAX_FILE_BYTES / 1024 / 1024),
+            format!(
+                "file is larger than {} MiB, skipped",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
         ));
     }
     let bytes = fs::read(path).map_err(|e| fail(0, io_message(&e)))?;
@@ -309,11 +328,22 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("faq-override-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let file = dir.join("mine.md");
-        fs::write(&file, "# Mine\n\n## Token? {#access-token}\n\nAsk your admin.\n").unwrap();
+        fs::write(
+            &file,
+            "# Mine\n\n## Token? {#access-token}\n\nAsk your admin.\n",
+        )
+        .unwrap();
         let corpus = Corpus::load(&[Source::Builtin, Source::Path(file.clone())]);
         let entry = corpus.get("access-token").unwrap();
         assert_eq!(entry.answer, "Ask your admin.");
-        assert_eq!(corpus.entries.iter().filter(|e| e.id == "access-token").count(), 1);
+        assert_eq!(
+            corpus
+                .entries
+                .iter()
+                .filter(|e| e.id == "access-token")
+                .count(),
+            1
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 }

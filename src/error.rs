@@ -43,10 +43,15 @@ impl Error {
 pub fn is_broken_pipe(err: &std::io::Error) -> bool {
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(err);
     while let Some(e) = current {
-        if let Some(io) = e.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::BrokenPipe
-        {
-            return true;
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // A wrapped error hides behind `get_ref`, not `source`.
+            if let Some(inner) = io.get_ref() {
+                current = Some(inner);
+                continue;
+            }
         }
         current = e.source();
     }

@@ -92,7 +92,11 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
     let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
     let mut markdown = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
-        let _ = writeln!(markdown, "*{}*", escape_inline(&sanitize(&entry.category_label())));
+        let _ = writeln!(
+            markdown,
+            "*{}*",
+            escape_inline(&sanitize(&entry.category_label()))
+        );
     }
     let _ = write!(markdown, "\n{}\n", sanitize(&answer));
     let skin = skin(how.color);
@@ -170,7 +174,11 @@ pub fn results(entries: &[Entry], hits: &[Hit], how: Presentation) -> String {
         }
         out.push('\n');
         if let Some(at) = hit.answer_match {
-            let snippet = snippet(&e.answer, at, how.width.saturating_sub(id_width + 2).max(20));
+            let snippet = snippet(
+                &e.answer,
+                at,
+                how.width.saturating_sub(id_width + 2).max(20),
+            );
             let _ = writeln!(out, "{}{}", " ".repeat(id_width + 2), snippet.paint(paint));
         }
     }
@@ -181,7 +189,11 @@ pub fn results(entries: &[Entry], hits: &[Hit], how: Presentation) -> String {
 fn highlighted(question: &str, positions: &[usize], room: usize, paint: Paint) -> String {
     let chars: Vec<char> = question.chars().collect();
     let cut = chars.len() > room;
-    let keep = if cut { room.saturating_sub(1) } else { chars.len() };
+    let keep = if cut {
+        room.saturating_sub(1)
+    } else {
+        chars.len()
+    };
     let mut out = String::new();
     for (i, c) in chars.iter().take(keep).enumerate() {
         let mut buf = [0u8; 4];
@@ -290,14 +302,28 @@ pub fn list(entries: &[&Entry], how: Presentation) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let label = if label.is_empty() { "(no category)" } else { label };
+        let label = if label.is_empty() {
+            "(no category)"
+        } else {
+            label
+        };
         let _ = writeln!(out, "{}", paint.heading(&sanitize(label)));
         for e in members {
             let id = sanitize(&e.id);
             let pad = id_width.saturating_sub(id.chars().count());
-            let _ = write!(out, "  {}{}  {}", paint.id(&id), " ".repeat(pad), sanitize(&e.question));
+            let _ = write!(
+                out,
+                "  {}{}  {}",
+                paint.id(&id),
+                " ".repeat(pad),
+                sanitize(&e.question)
+            );
             if show_source {
-                let _ = write!(out, "  {}", paint.dim(&format!("[{}:{}]", sanitize(&e.source), e.line)));
+                let _ = write!(
+                    out,
+                    "  {}",
+                    paint.dim(&format!("[{}:{}]", sanitize(&e.source), e.line))
+                );
             }
             out.push('\n');
         }
@@ -326,11 +352,22 @@ mod tests {
         let refs = CrossRefs::default();
         for how in [
             Presentation::plain(),
-            Presentation { rich: true, color: false, width: 80 },
-            Presentation { rich: true, color: true, width: 80 },
+            Presentation {
+                rich: true,
+                color: false,
+                width: 80,
+            },
+            Presentation {
+                rich: true,
+                color: true,
+                width: 80,
+            },
         ] {
             let out = entry(&sample(), &refs, how);
-            assert!(!out.contains("\x1b]") && !out.contains("\x1b[2J") && !out.contains('\x07'), "{out:?}");
+            assert!(
+                !out.contains("\x1b]") && !out.contains("\x1b[2J") && !out.contains('\x07'),
+                "{out:?}"
+            );
         }
     }
 

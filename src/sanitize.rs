@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(sanitize("plain text\n\twith tab"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("plain text\n\twith tab"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

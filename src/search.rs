@@ -5,8 +5,9 @@
 //!   exact word, an inflection (`deleted` ~ `delete`), a prefix, or a typo
 //!   within its budget; fields are weighted (question and keywords above id,
 //!   id above category and answer) and length-normalised before saturation;
-//!   rare words count more (idf); entries matching more of the query's words
-//!   win (coverage), so one stray word cannot carry a long query.
+//!   rare words count more (idf); the sum is scaled by soft coverage (how
+//!   fully each query word is matched), so one word buried in a long answer
+//!   cannot outrank an entry whose question says what was asked.
 //! - **fuzzy** (`nucleo-matcher`): subsequence score of each word against the
 //!   short fields (question, id, keywords), normalised to 0..1. It catches
 //!   abbreviations the word signal misses and gives the highlight positions.
@@ -38,7 +39,7 @@ const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.5, 0.3, 0.3, 0.75];
 /// BM25 saturation: the tenth mention of a word adds little.
 const K1: f32 = 1.2;
 /// Weight of the fuzzy signal against the word signal.
-const FUZZY_WEIGHT: f32 = 0.6;
+const FUZZY_WEIGHT: f32 = 0.5;
 
 /// How well a corpus word stands for a query word.
 const EXACT: f32 = 1.0;
@@ -47,6 +48,11 @@ const PREFIX_LAST: f32 = 0.8;
 const PREFIX: f32 = 0.6;
 const ONE_TYPO: f32 = 0.6;
 const TWO_TYPOS: f32 = 0.45;
+
+/// A typo match counts this much when the query word also occurs exactly
+/// somewhere in the corpus: the user most likely typed the word they meant
+/// (`once` is not a typo of `one`).
+const TYPO_OF_KNOWN_WORD: f32 = 0.2;
 
 /// `faq show` takes the top entry only when it leads the runner-up by this
 /// fraction of its score; otherwise the query is ambiguous.
@@ -152,7 +158,8 @@ impl Query {
 /// `'exact`, `^prefix`, `suffix$`, `!not`: fzf's extended-search syntax.
 fn is_operator(token: &str) -> bool {
     token.len() > 1
-        && (token.starts_with(['\'', '^', '!']) || (token.ends_with('$') && !token.ends_with("\\$")))
+        && (token.starts_with(['\'', '^', '!'])
+            || (token.ends_with('$') && !token.ends_with("\\$")))
 }
 
 /// Ranks `entries` against `query`, best first. Entries that match nothing are left out.
@@ -168,13 +175,20 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
         .map(|&sum| (sum as f32 / n).max(1.0))
         .collect();
     let mut doc_freq = vec![0usize; query.terms.len()];
+    let mut known = vec![false; query.terms.len()];
     for stats in &scan.matched {
-        for (t, tf) in stats.tf.iter().enumerate() {
-            if tf.iter().any(|&x| x > 0.0) {
+        for t in 0..query.terms.len() {
+            let exact = stats.tf[t].iter().any(|&x| x > 0.0);
+            known[t] |= exact;
+            if exact || stats.typo_tf[t].iter().any(|&x| x > 0.0) {
                 doc_freq[t] += 1;
             }
         }
     }
+    let typo_factor: Vec<f32> = known
+        .iter()
+        .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
+        .collect();
     let idf: Vec<f32> = doc_freq
         .iter()
         .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
@@ -185,26 +199,27 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
         .into_iter()
         .map(|stats| {
             let mut words_score = 0.0;
-            let mut matched_terms = 0;
+            let mut coverage = 0.0;
             for (t, tf) in stats.tf.iter().enumerate() {
                 let weighted: f32 = (0..FIELDS)
                     .map(|f| {
                         let norm = 1.0 - LENGTH_NORM[f]
                             + LENGTH_NORM[f] * stats.lengths[f] as f32 / avg_len[f];
-                        WEIGHT[f] * tf[f] / norm
+                        WEIGHT[f] * (tf[f] + typo_factor[t] * stats.typo_tf[t][f]) / norm
                     })
                     .sum();
-                if weighted > 0.0 {
-                    matched_terms += 1;
-                    words_score += idf[t] * weighted / (K1 + weighted);
-                }
+                let saturated = weighted / (K1 + weighted);
+                words_score += idf[t] * saturated;
+                coverage += saturated;
             }
+            // Soft coverage: how fully the query's words are matched, where a
+            // word buried once in a long answer counts for little.
             let coverage = if query.terms.is_empty() {
                 1.0
             } else {
-                matched_terms as f32 / query.terms.len() as f32
+                coverage / query.terms.len() as f32
             };
-            let score = words_score * coverage * coverage + FUZZY_WEIGHT * stats.fuzzy;
+            let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
             Hit {
                 index: stats.index,
                 score: if query.terms.is_empty() { 1.0 } else { score },
@@ -217,10 +232,41 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then_with(|| entries[a.index].question.len().cmp(&entries[b.index].question.len()))
+            .then_with(|| {
+                entries[a.index]
+                    .question
+                    .len()
+                    .cmp(&entries[b.index].question.len())
+            })
             .then_with(|| a.index.cmp(&b.index))
     });
     hits
+}
+
+/// Why `entry` scores as it does: the per-field weighted match of each
+/// query word, and the fuzzy signal. For tuning the ranker, not for users.
+pub fn explain(entry: &Entry, query: &Query) -> String {
+    let scan = scan_range(std::slice::from_ref(entry), 0, query);
+    let Some(stats) = scan.matched.first() else {
+        return format!("{}: no match", entry.id);
+    };
+    let mut out = format!(
+        "{}: fuzzy {:.2} lengths {:?}\n",
+        entry.id, stats.fuzzy, stats.lengths
+    );
+    for ((term, tf), typo) in query.terms.iter().zip(&stats.tf).zip(&stats.typo_tf) {
+        out.push_str(&format!(
+            "  {:<14} id {:.2} q {:.2} kw {:.2} cat {:.2} ans {:.2} typo {:.2}\n",
+            term.word,
+            tf[0],
+            tf[1],
+            tf[2],
+            tf[3],
+            tf[4],
+            typo.iter().sum::<f32>()
+        ));
+    }
+    out
 }
 
 /// Fills in the question's highlight positions for the hits that will be shown.
@@ -251,6 +297,8 @@ struct EntryStats {
     index: usize,
     /// Per query term, the weighted match count in each field.
     tf: Vec<[f32; FIELDS]>,
+    /// The same, for matches that needed a typo.
+    typo_tf: Vec<[f32; FIELDS]>,
     lengths: [u32; FIELDS],
     fuzzy: f32,
     answer_match: Option<usize>,
@@ -277,7 +325,9 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
             .collect();
         let mut total = Scan::default();
         for worker in workers {
-            let Ok(mut part) = worker.join() else { continue };
+            let Ok(mut part) = worker.join() else {
+                continue;
+            };
             total.matched.append(&mut part.matched);
             for f in 0..FIELDS {
                 total.length_sums[f] += part.length_sums[f];
@@ -297,14 +347,16 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
             continue;
         }
         let mut tf = vec![[0.0f32; FIELDS]; query.terms.len()];
+        let mut typo_tf = vec![[0.0f32; FIELDS]; query.terms.len()];
         let mut lengths = [0u32; FIELDS];
         let mut answer_match = None;
         let mut any = false;
-        let mut count = |field: Field, text: &str, tf: &mut Vec<[f32; FIELDS]>| {
+        let mut count = |field: Field, text: &str| {
             text::for_each_word(text, |word, at| {
                 lengths[field as usize] += 1;
-                for &(t, quality) in words.lookup(word) {
-                    tf[t][field as usize] += quality;
+                for &(t, quality, typo) in words.lookup(word) {
+                    let counts = if typo { &mut typo_tf } else { &mut tf };
+                    counts[t][field as usize] += quality;
                     any = true;
                     if field == Field::Answer && answer_match.is_none() {
                         answer_match = Some(at);
@@ -312,15 +364,15 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
                 }
             });
         };
-        count(Field::Id, &entry.id, &mut tf);
-        count(Field::Question, &entry.question, &mut tf);
+        count(Field::Id, &entry.id);
+        count(Field::Question, &entry.question);
         for keyword in &entry.keywords {
-            count(Field::Keywords, keyword, &mut tf);
+            count(Field::Keywords, keyword);
         }
         for category in &entry.category {
-            count(Field::Category, category, &mut tf);
+            count(Field::Category, category);
         }
-        count(Field::Answer, &entry.answer, &mut tf);
+        count(Field::Answer, &entry.answer);
         for f in 0..FIELDS {
             scan.length_sums[f] += u64::from(lengths[f]);
         }
@@ -329,6 +381,7 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
             scan.matched.push(EntryStats {
                 index: offset + i,
                 tf,
+                typo_tf,
                 lengths,
                 fuzzy,
                 answer_match,
@@ -338,7 +391,12 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
     scan
 }
 
-fn passes_filters(entry: &Entry, filters: &[Atom], matcher: &mut Matcher, buf: &mut Vec<char>) -> bool {
+fn passes_filters(
+    entry: &Entry,
+    filters: &[Atom],
+    matcher: &mut Matcher,
+    buf: &mut Vec<char>,
+) -> bool {
     filters.iter().all(|atom| {
         let mut hit = [entry.question.as_str(), entry.id.as_str()]
             .into_iter()
@@ -349,11 +407,15 @@ fn passes_filters(entry: &Entry, filters: &[Atom], matcher: &mut Matcher, buf: &
             // A negated atom must hold in every field, answer included.
             hit.all(|ok| ok)
                 && (atom.kind != AtomKind::Substring
-                    || atom.score(Utf32Str::new(&entry.answer, buf), matcher).is_some())
+                    || atom
+                        .score(Utf32Str::new(&entry.answer, buf), matcher)
+                        .is_some())
         } else {
             hit.any(|ok| ok)
                 || (atom.kind == AtomKind::Substring
-                    && atom.score(Utf32Str::new(&entry.answer, buf), matcher).is_some())
+                    && atom
+                        .score(Utf32Str::new(&entry.answer, buf), matcher)
+                        .is_some())
         }
     })
 }
@@ -385,7 +447,7 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 struct WordMatcher<'q> {
     terms: &'q [Term],
     slots: HashMap<String, usize>,
-    results: Vec<Vec<(usize, f32)>>,
+    results: Vec<Vec<(usize, f32, bool)>>,
 }
 
 impl<'q> WordMatcher<'q> {
@@ -397,18 +459,19 @@ impl<'q> WordMatcher<'q> {
         }
     }
 
-    fn lookup(&mut self, word: &str) -> &[(usize, f32)] {
+    /// `(term index, quality, needed a typo)` for every query word `word` stands for.
+    fn lookup(&mut self, word: &str) -> &[(usize, f32, bool)] {
         if self.terms.is_empty() {
             return &self.results[0];
         }
         let slot = match self.slots.get(word) {
             Some(&slot) => slot,
             None => {
-                let found: Vec<(usize, f32)> = self
+                let found: Vec<(usize, f32, bool)> = self
                     .terms
                     .iter()
                     .enumerate()
-                    .filter_map(|(t, term)| word_quality(term, word).map(|q| (t, q)))
+                    .filter_map(|(t, term)| word_quality(term, word).map(|(q, typo)| (t, q, typo)))
                     .collect();
                 let slot = if found.is_empty() {
                     0
@@ -424,20 +487,21 @@ impl<'q> WordMatcher<'q> {
     }
 }
 
-/// How well the corpus word `word` stands for the query word `term`, if at all.
-fn word_quality(term: &Term, word: &str) -> Option<f32> {
+/// How well the corpus word `word` stands for the query word `term`, if at
+/// all, and whether it took a typo to get there.
+fn word_quality(term: &Term, word: &str) -> Option<(f32, bool)> {
     if word == term.word {
-        return Some(EXACT);
+        return Some((EXACT, false));
     }
-    if word.len() > 3 && text::stem(word) == term.stem {
-        return Some(INFLECTION);
+    if text::stem(word) == term.stem {
+        return Some((INFLECTION, false));
     }
     if word.starts_with(term.word.as_str()) {
         if term.last {
-            return Some(PREFIX_LAST);
+            return Some((PREFIX_LAST, false));
         }
         if term.word.len() >= 4 {
-            return Some(PREFIX);
+            return Some((PREFIX, false));
         }
     }
     if term.budget == 0 {
@@ -446,11 +510,12 @@ fn word_quality(term: &Term, word: &str) -> Option<f32> {
     // A typo in the first letter is rare; it costs double.
     let first_differs = word.chars().next() != term.word.chars().next();
     let budget = term.budget.saturating_sub(usize::from(first_differs));
-    match text::bounded_distance(&term.word, word, budget)? {
-        0 => Some(EXACT),
-        1 if !first_differs => Some(ONE_TYPO),
-        _ => Some(TWO_TYPOS),
-    }
+    let quality = match text::bounded_distance(&term.word, word, budget)? {
+        0 => EXACT,
+        1 if !first_differs => ONE_TYPO,
+        _ => TWO_TYPOS,
+    };
+    Some((quality, true))
 }
 
 /// Entries whose id or question looks most like `input`, for "did you mean".
@@ -557,9 +622,17 @@ mod tests {
 
     fn sample() -> Vec<Entry> {
         vec![
-            entry("tombstone", "How do I manually tombstone a room?", "Send a state event."),
+            entry(
+                "tombstone",
+                "How do I manually tombstone a room?",
+                "Send a state event.",
+            ),
             entry("token", "How do I get my access token?", "Open settings."),
-            entry("video", "What are the permissions to start a video call?", "Jitsi widget needed."),
+            entry(
+                "video",
+                "What are the permissions to start a video call?",
+                "Jitsi widget needed.",
+            ),
         ]
     }
 

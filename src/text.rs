@@ -111,16 +111,19 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Words that carry no topic: they must not decide a ranking.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "by", "can", "could", "did",
-    "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it",
-    "its", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them",
-    "then", "there", "these", "this", "to", "us", "was", "we", "were", "what", "when", "where",
-    "which", "who", "why", "will", "with", "would", "you", "your",
+    "a", "about", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+    "can", "cannot", "cant", "could", "did", "do", "does", "doesnt", "dont", "for", "from", "had",
+    "has", "have", "how", "hows", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive",
+    "just", "me", "my", "of", "on", "or", "our", "s", "should", "so", "t", "than", "that", "thats",
+    "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "way",
+    "we", "were", "what", "whats", "when", "where", "which", "who", "why", "will", "with", "would",
+    "you", "your",
 ];
 
-/// True when `word` (already folded) is a stop word.
+/// True when `word` (already folded) is a stop word, in any inflection.
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
+        || STOP_WORDS.binary_search(&stem(word).as_str()).is_ok()
 }
 
 /// Folds inflections so `delete`, `deleted`, `deletes` and `deleting` meet.
@@ -233,16 +236,22 @@ pub fn slug(text: &str) -> String {
 /// True for ids of the form `abc-123-def`.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Words of a text with glued compounds and punctuation ignored, for comparing
 /// a link's text to a question ("20 channel" and "20-channel" compare equal).
 pub fn comparable(text: &str) -> String {
     let mut out = String::new();
-    for word in text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -267,7 +276,10 @@ mod tests {
 
     #[test]
     fn splits_words_and_glues_compounds() {
-        assert_eq!(words("Use .well-known files"), ["use", "well", "known", "wellknown", "files"]);
+        assert_eq!(
+            words("Use .well-known files"),
+            ["use", "well", "known", "wellknown", "files"]
+        );
         assert_eq!(words("matrix.org"), ["matrix", "org", "matrixorg"]);
         assert_eq!(words("a - b"), ["a", "b"]);
         assert_eq!(words("syt_ tokens"), ["syt_", "tokens"]);
@@ -309,7 +321,10 @@ mod tests {
 
     #[test]
     fn slugs_are_kebab_case() {
-        assert_eq!(slug("How do I get my access token?"), "how-do-i-get-my-access-token");
+        assert_eq!(
+            slug("How do I get my access token?"),
+            "how-do-i-get-my-access-token"
+        );
         assert_eq!(slug("  Ünïcode!! "), "unicode");
         assert!(is_kebab_case("access-token"));
         assert!(!is_kebab_case("Access_token"));
@@ -318,6 +333,9 @@ mod tests {
 
     #[test]
     fn comparable_ignores_punctuation() {
-        assert_eq!(comparable("the 20-channel limit?"), comparable("The 20 channel limit"));
+        assert_eq!(
+            comparable("the 20-channel limit?"),
+            comparable("The 20 channel limit")
+        );
     }
 }

@@ -1,0 +1,152 @@
+//! Search quality over `tests/data/queries.tsv`: top-1, top-3 and MRR@10,
+//! overall and per kind of query, for `faq`'s ranker and for a plain
+//! baseline (nucleo-matcher over the question text only).
+//! Shared by `cargo bench --bench eval` (prints) and `tests/eval.rs` (asserts).
+
+use std::collections::BTreeMap;
+
+use faq::corpus::{Corpus, Source};
+use faq::entry::Entry;
+use faq::search::{Query, search};
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+pub struct Case {
+    pub query: String,
+    pub id: String,
+    pub kind: String,
+}
+
+pub fn load_cases() -> Vec<Case> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/queries.tsv");
+    let text = std::fs::read_to_string(path).expect("tests/data/queries.tsv is readable");
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut cols = line.split('\t');
+            let mut next = || cols.next().unwrap_or_default().trim().to_owned();
+            Case {
+                query: next(),
+                id: next(),
+                kind: next(),
+            }
+        })
+        .collect()
+}
+
+pub fn builtin_entries() -> Vec<Entry> {
+    Corpus::load(&[Source::Builtin]).entries
+}
+
+#[derive(Default, Clone, Copy)]
+pub struct Metrics {
+    pub n: usize,
+    pub top1: usize,
+    pub top3: usize,
+    pub rr: f64,
+}
+
+impl Metrics {
+    pub fn top1_rate(&self) -> f64 {
+        self.top1 as f64 / self.n.max(1) as f64
+    }
+    pub fn top3_rate(&self) -> f64 {
+        self.top3 as f64 / self.n.max(1) as f64
+    }
+    pub fn mrr(&self) -> f64 {
+        self.rr / self.n.max(1) as f64
+    }
+}
+
+/// Ids `faq` ranks for a query, best first, at most ten.
+pub fn faq_ranking(entries: &[Entry], query: &str) -> Vec<String> {
+    search(entries, &Query::parse(query))
+        .into_iter()
+        .take(10)
+        .map(|h| entries[h.index].id.clone())
+        .collect()
+}
+
+/// The baseline: nucleo-matcher's fzf-style pattern over the question only.
+pub fn baseline_ranking(entries: &[Entry], query: &str) -> Vec<String> {
+    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut scored: Vec<(u32, &Entry)> = entries
+        .iter()
+        .filter_map(|e| {
+            pattern
+                .score(Utf32Str::new(&e.question, &mut buf), &mut matcher)
+                .map(|s| (s, e))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored
+        .into_iter()
+        .take(10)
+        .map(|(_, e)| e.id.clone())
+        .collect()
+}
+
+/// Metrics per kind, plus `all`; and the cases the ranker got wrong at top-1.
+pub fn evaluate(
+    cases: &[Case],
+    rank: impl Fn(&str) -> Vec<String>,
+) -> (
+    BTreeMap<String, Metrics>,
+    Vec<(String, String, Vec<String>)>,
+) {
+    let mut by_kind: BTreeMap<String, Metrics> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for case in cases {
+        let ranked = rank(&case.query);
+        let position = ranked.iter().position(|id| *id == case.id);
+        for key in ["all".to_owned(), case.kind.clone()] {
+            let m = by_kind.entry(key).or_default();
+            m.n += 1;
+            if position == Some(0) {
+                m.top1 += 1;
+            }
+            if position.is_some_and(|p| p < 3) {
+                m.top3 += 1;
+            }
+            if let Some(p) = position {
+                m.rr += 1.0 / (p as f64 + 1.0);
+            }
+        }
+        if position != Some(0) {
+            misses.push((
+                case.query.clone(),
+                case.id.clone(),
+                ranked.into_iter().take(3).collect(),
+            ));
+        }
+    }
+    (by_kind, misses)
+}
+
+/// A Markdown table of both rankers side by side.
+pub fn table(faq: &BTreeMap<String, Metrics>, baseline: &BTreeMap<String, Metrics>) -> String {
+    let mut out = String::from(
+        "| kind | n | top-1 | top-3 | MRR@10 | baseline top-1 | baseline top-3 | baseline MRR@10 |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    let mut kinds: Vec<&String> = faq.keys().filter(|k| *k != "all").collect();
+    let all = "all".to_owned();
+    kinds.push(&all);
+    for kind in kinds {
+        let f = faq[kind];
+        let b = baseline.get(kind).copied().unwrap_or_default();
+        out.push_str(&format!(
+            "| {kind} | {} | {:.1}% | {:.1}% | {:.3} | {:.1}% | {:.1}% | {:.3} |\n",
+            f.n,
+            100.0 * f.top1_rate(),
+            100.0 * f.top3_rate(),
+            f.mrr(),
+            100.0 * b.top1_rate(),
+            100.0 * b.top3_rate(),
+            b.mrr(),
+        ));
+    }
+    out
+}
