@@ -583,6 +583,16 @@ pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
     if let Some(entry) = entries.iter().find(|e| e.id == trimmed || e.id == slug) {
         return Lookup::Found(entry);
     }
+    // A mistyped id (`acess-token`) names its entry when no other id is as close.
+    let budget = text::typo_budget(&slug);
+    if budget > 0 && slug.contains('-') {
+        let mut near = entries
+            .iter()
+            .filter(|e| text::bounded_distance(&slug, &e.id, budget).is_some());
+        if let (Some(entry), None) = (near.next(), near.next()) {
+            return Lookup::Found(entry);
+        }
+    }
     let hits = search(entries, &Query::parse(input));
     match hits.as_slice() {
         [] => Lookup::NotFound(suggest(entries, input, 3)),

@@ -1,0 +1,377 @@
+//! The real binary, end to end, on a pipe (not a terminal).
+
+mod common;
+
+use common::Faq;
+
+#[test]
+fn search_ranks_the_tombstone_entry_first() {
+    let out = Faq::new()
+        .args(["search", "tombstone"])
+        .run()
+        .success()
+        .no_ansi();
+    let first = out.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "tombstone-room\tHow do I manually tombstone a room?\tMatrix General"
+    );
+}
+
+#[test]
+fn search_finds_words_that_only_appear_in_answers() {
+    let out = Faq::new().args(["search", "jitsi"]).run().success();
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.starts_with("video-call-permissions\t")),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn search_json_follows_the_documented_schema() {
+    let out = Faq::new()
+        .args(["search", "jitsi", "--json"])
+        .run()
+        .success();
+    let results = out.json();
+    let results = results.as_array().expect("an array");
+    assert!(!results.is_empty());
+    for r in results {
+        for key in ["id", "question", "answer", "source"] {
+            assert!(r[key].is_string(), "{key} in {r}");
+        }
+        assert!(
+            r["category"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|c| c.is_string())
+        );
+        assert!(r["keywords"].is_array());
+        assert!(r["line"].is_u64());
+        assert!(r["score"].is_i64(), "score is an integer: {r}");
+    }
+    let scores: Vec<i64> = results
+        .iter()
+        .map(|r| r["score"].as_i64().unwrap())
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+}
+
+#[test]
+fn search_limit_caps_results() {
+    let out = Faq::new()
+        .args(["search", "room", "--limit", "2"])
+        .run()
+        .success();
+    assert_eq!(out.stdout.lines().count(), 2);
+}
+
+#[test]
+fn search_without_matches_exits_1_and_suggests() {
+    Faq::new()
+        .args(["search", "xqzvwj"])
+        .run()
+        .code(1)
+        .stderr_has("no entry matches 'xqzvwj'");
+    let out = Faq::new()
+        .args(["search", "xqzvwj", "--json"])
+        .run()
+        .code(1);
+    assert_eq!(out.json(), serde_json::json!([]));
+}
+
+#[test]
+fn show_prints_the_answer_as_markdown_on_a_pipe() {
+    Faq::new()
+        .args(["show", "access-token"])
+        .run()
+        .success()
+        .no_ansi()
+        .stdout_has("# How do I get my access token?\n")
+        .stdout_has("**The access token grants full access to your Matrix account. Do not share it with anyone.**")
+        .stdout_has("- At the bottom, under `Advanced`, click `Access Token`");
+}
+
+#[test]
+fn show_finds_a_clear_winner_from_words() {
+    Faq::new()
+        .args(["show", "tombstone"])
+        .run()
+        .success()
+        .stdout_has("# How do I manually tombstone a room?")
+        .stdout_has("m.room.tombstone");
+}
+
+#[test]
+fn show_json_is_one_entry() {
+    let out = Faq::new()
+        .args(["show", "guest-users", "--json"])
+        .run()
+        .success();
+    let entry = out.json();
+    assert_eq!(entry["id"], "guest-users");
+    assert_eq!(entry["category"], serde_json::json!(["Element General"]));
+    assert!(
+        entry["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with("Set the following settings:")
+    );
+    assert!(entry.get("score").is_none());
+}
+
+#[test]
+fn show_ambiguous_query_lists_candidates_and_exits_1() {
+    let out = Faq::new().args(["show", "slack", "bridge"]).run().code(1);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("matches several entries"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("slack-dm-limit") && out.stderr.contains("slack-bridge-free-vs-paid")
+    );
+}
+
+#[test]
+fn show_unknown_id_exits_1_with_suggestions() {
+    Faq::new()
+        .args(["show", "qqqzzzxxx"])
+        .run()
+        .code(1)
+        .stderr_has("no entry matches 'qqqzzzxxx'");
+    Faq::new()
+        .args(["show", "acces-tokn"])
+        .run()
+        .success()
+        .stdout_has("access token");
+}
+
+#[test]
+fn show_renders_cross_references_as_commands() {
+    Faq::new()
+        .args(["show", "delete-spaces"])
+        .run()
+        .success()
+        .stdout_has("How do I delete a room or a space? (`faq show delete-room-or-space`)");
+}
+
+#[test]
+fn list_groups_every_entry_by_category() {
+    let out = Faq::new().arg("list").run().success().no_ansi();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "Element General");
+    assert!(out.stdout.contains("\nMatrix General\n"));
+    assert!(
+        out.stdout
+            .contains("\nElement Matrix Services / Pricing & Payment\n")
+    );
+    let entries = lines.iter().filter(|l| l.starts_with("  ")).count();
+    assert_eq!(entries, 57);
+}
+
+#[test]
+fn list_category_filter_is_fuzzy() {
+    let out = Faq::new()
+        .args(["list", "--category", "pricing", "--json"])
+        .run()
+        .success();
+    let ids: Vec<String> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "payment-options",
+            "update-payment-info",
+            "external-users-billing"
+        ]
+    );
+    Faq::new()
+        .args(["list", "--category", "qqqzzz"])
+        .run()
+        .code(1)
+        .stderr_has("no category matches");
+}
+
+#[test]
+fn color_always_forces_ansi_even_on_a_pipe() {
+    Faq::new()
+        .args(["--color", "always", "search", "tombstone"])
+        .run()
+        .success()
+        .stdout_has("\x1b[");
+    Faq::new()
+        .args(["show", "access-token", "--color", "always"])
+        .env("NO_COLOR", "1")
+        .run()
+        .success()
+        .stdout_has("\x1b[");
+}
+
+#[test]
+fn empty_query_is_a_usage_error() {
+    Faq::new()
+        .args(["search", ""])
+        .run()
+        .code(2)
+        .one_line_error()
+        .stderr_has("empty query");
+    Faq::new()
+        .args(["show", "   "])
+        .run()
+        .code(2)
+        .one_line_error();
+    Faq::new()
+        .args(["search", "???"])
+        .run()
+        .code(2)
+        .one_line_error();
+}
+
+#[test]
+fn missing_query_and_zero_limit_are_usage_errors() {
+    Faq::new()
+        .args(["search"])
+        .run()
+        .code(2)
+        .stderr_has("QUERY");
+    Faq::new()
+        .args(["search", "room", "--limit", "0"])
+        .run()
+        .code(2)
+        .stderr_has("--limit");
+    Faq::new()
+        .args(["frobnicate"])
+        .run()
+        .code(2)
+        .stderr_has("unrecognized subcommand");
+}
+
+#[cfg(unix)]
+#[test]
+fn invalid_utf8_argument_is_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"tomb\xffstone");
+    Faq::new()
+        .arg("search")
+        .arg(bad)
+        .run()
+        .code(2)
+        .stderr_has("invalid UTF-8");
+}
+
+#[test]
+fn long_and_control_character_queries_do_not_break_anything() {
+    let long = "tombstone ".repeat(1000);
+    Faq::new().args(["search", &long]).run().success();
+    Faq::new()
+        .args(["search", "tomb\x1b[2J\x07stone"])
+        .run()
+        .stdout_lacks("\x1b");
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    Faq::new()
+        .arg("--help")
+        .run()
+        .success()
+        .stdout_has("Usage:");
+    Faq::new()
+        .arg("--version")
+        .run()
+        .success()
+        .stdout_has("faq ");
+}
+
+#[test]
+fn no_arguments_without_a_terminal_prints_usage() {
+    Faq::new().run().code(2).stderr_has("Usage:");
+}
+
+#[cfg(unix)]
+#[test]
+fn closed_pipe_ends_quietly() {
+    // Enough entries that the listing overflows the pipe buffer after `head` exits.
+    let dir = tempdir();
+    let mut text = String::from("# Big\n\n");
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "## Question number {i}? {{#q{i}}}\n\nAnswer {i}.\n\n"
+        ));
+    }
+    std::fs::write(dir.join("big.md"), text).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("faq");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"set -o pipefail; "$0" --corpus "$1" list | head -1"#)
+        .arg(&bin)
+        .arg(dir.join("big.md"))
+        .env("FAQ_CONFIG", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Element General\n");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn every_entry_is_reachable_by_its_id() {
+    let out = Faq::new().args(["list", "--json"]).run().success();
+    let entries = out.json();
+    let ids: Vec<&str> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 57);
+    for id in ids {
+        let shown = Faq::new()
+            .args(["show", id, "--json"])
+            .run()
+            .success()
+            .json();
+        assert_eq!(shown["id"], id);
+    }
+}
+
+#[test]
+fn clap_definition_is_consistent() {
+    faq::cli::command().debug_assert();
+}
+
+/// A fresh temporary directory for one test.
+fn tempdir() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "faq-cli-test-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

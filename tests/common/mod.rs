@@ -1,0 +1,149 @@
+//! A fluent, hermetic runner for the real `faq` binary:
+//! `Faq::new().args(["show", "access-token"]).run().success().stdout_has("token")`.
+//! It scrubs `NO_COLOR`, `FAQ_PATH` and any config file so results never
+//! depend on the machine running the tests.
+
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+pub struct Faq {
+    cmd: Command,
+}
+
+impl Faq {
+    pub fn new() -> Self {
+        let mut cmd = Command::cargo_bin("faq").expect("the faq binary is built");
+        cmd.env_remove("NO_COLOR")
+            .env_remove("FAQ_PATH")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("COLUMNS")
+            .env("FAQ_CONFIG", "/nonexistent/faq-test-config.toml")
+            .env("TERM", "xterm-256color");
+        Faq { cmd }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn run(mut self) -> Outcome {
+        let output = self.cmd.output().expect("faq runs");
+        Outcome {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+/// What one run printed and returned, with chainable assertions.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "exit code; stderr: {}\nstdout: {}",
+            self.stderr,
+            self.stdout
+        );
+        self
+    }
+
+    pub fn success(self) -> Self {
+        self.code(0)
+    }
+
+    pub fn stdout_has(self, needle: &str) -> Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    pub fn stdout_lacks(self, needle: &str) -> Self {
+        assert!(
+            !self.stdout.contains(needle),
+            "stdout has {needle:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    pub fn stderr_has(self, needle: &str) -> Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn stderr_empty(self) -> Self {
+        assert!(self.stderr.is_empty(), "stderr not empty:\n{}", self.stderr);
+        self
+    }
+
+    /// Bad input must produce exactly one line on stderr, and no panic.
+    pub fn one_line_error(self) -> Self {
+        assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
+        assert!(
+            !self.stderr.contains("RUST_BACKTRACE"),
+            "backtrace hint: {}",
+            self.stderr
+        );
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "not one line:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn no_ansi(self) -> Self {
+        assert!(
+            !self.stdout.contains('\x1b'),
+            "ANSI escape in stdout: {:?}",
+            self.stdout
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}):\n{}", self.stdout))
+    }
+}

@@ -1,0 +1,55 @@
+//! The committed shell completions and man page must match the CLI.
+//! Regenerate with `FAQ_UPDATE_COMPLETIONS=1 cargo test --test completions`.
+
+use std::path::Path;
+
+use clap_complete::Shell;
+
+fn generated() -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    for shell in [
+        Shell::Bash,
+        Shell::Zsh,
+        Shell::Fish,
+        Shell::PowerShell,
+        Shell::Elvish,
+    ] {
+        let mut cmd = faq::cli::command();
+        let mut buf = Vec::new();
+        clap_complete::generate(shell, &mut cmd, "faq", &mut buf);
+        let name = match shell {
+            Shell::Bash => "faq.bash",
+            Shell::Zsh => "_faq",
+            Shell::Fish => "faq.fish",
+            Shell::PowerShell => "_faq.ps1",
+            Shell::Elvish => "faq.elv",
+            _ => unreachable!(),
+        };
+        files.push((name.to_owned(), buf));
+    }
+    let mut man = Vec::new();
+    clap_mangen::Man::new(faq::cli::command())
+        .render(&mut man)
+        .unwrap();
+    files.push(("faq.1".to_owned(), man));
+    files
+}
+
+#[test]
+fn completions_are_up_to_date() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let update = std::env::var_os("FAQ_UPDATE_COMPLETIONS").is_some();
+    for (name, content) in generated() {
+        let path = dir.join(&name);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &content).unwrap();
+            continue;
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == content,
+            "completions/{name} is out of date; run FAQ_UPDATE_COMPLETIONS=1 cargo test --test completions"
+        );
+    }
+}
