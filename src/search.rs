@@ -41,6 +41,11 @@ const K1: f32 = 1.2;
 /// Weight of the fuzzy signal against the word signal.
 const FUZZY_WEIGHT: f32 = 0.5;
 
+/// A fuzzy match scoring under this fraction of the word's own score is
+/// letters scattered across the text (`refund` in "pREFerred resolUtioN
+/// aND"), not a match.
+const FUZZY_FLOOR: f32 = 0.5;
+
 /// How well a corpus word stands for a query word.
 const EXACT: f32 = 1.0;
 const INFLECTION: f32 = 0.9;
@@ -438,7 +443,10 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
                 best = best.max(score);
             }
         }
-        total += (f32::from(best) / term.fuzzy_best).min(1.0);
+        let normalised = (f32::from(best) / term.fuzzy_best).min(1.0);
+        if normalised >= FUZZY_FLOOR {
+            total += normalised;
+        }
     }
     total / terms.len() as f32
 }
