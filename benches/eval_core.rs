@@ -81,7 +81,7 @@ pub fn baseline_ranking(entries: &[Entry], query: &str) -> Vec<String> {
                 .map(|s| (s, e))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     scored
         .into_iter()
         .take(10)
@@ -89,14 +89,14 @@ pub fn baseline_ranking(entries: &[Entry], query: &str) -> Vec<String> {
         .collect()
 }
 
+/// A query the ranker did not put first: query, wanted id, the top three.
+pub type Miss = (String, String, Vec<String>);
+
 /// Metrics per kind, plus `all`; and the cases the ranker got wrong at top-1.
 pub fn evaluate(
     cases: &[Case],
     rank: impl Fn(&str) -> Vec<String>,
-) -> (
-    BTreeMap<String, Metrics>,
-    Vec<(String, String, Vec<String>)>,
-) {
+) -> (BTreeMap<String, Metrics>, Vec<Miss>) {
     let mut by_kind: BTreeMap<String, Metrics> = BTreeMap::new();
     let mut misses = Vec::new();
     for case in cases {

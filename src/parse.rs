@@ -167,8 +167,8 @@ fn scan_headings(text: &str) -> Vec<Heading<'_>> {
             fence = Some(open);
             continue;
         }
-        if rest.starts_with("<!--") {
-            in_comment = !rest[4..].contains("-->");
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            in_comment = !comment.contains("-->");
             continue;
         }
         if let Some((level, content)) = atx_heading(rest) {

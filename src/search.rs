@@ -378,8 +378,8 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
             count(Field::Category, category);
         }
         count(Field::Answer, &entry.answer);
-        for f in 0..FIELDS {
-            scan.length_sums[f] += u64::from(lengths[f]);
+        for (sum, &length) in scan.length_sums.iter_mut().zip(&lengths) {
+            *sum += u64::from(length);
         }
         let fuzzy = fuzzy_score(entry, &query.terms, &mut matcher, &mut buf);
         if any || fuzzy > 0.0 || query.terms.is_empty() {

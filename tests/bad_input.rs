@@ -1,0 +1,365 @@
+//! Hostile and broken corpora through the real binary: never a panic, a
+//! backtrace or a hang; a one-line message naming the file; the good
+//! entries around a bad one still load (unless `--strict`).
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::Faq;
+
+/// A fresh temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("faq-bad-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        fs::write(&path, content).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+const GOOD: &str = "# Shop\n\n## How do I get a refund? {#refund}\n\nAsk support.\n";
+
+fn no_panic(out: &common::Outcome) {
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert!(!out.stderr.contains("backtrace"), "{}", out.stderr);
+}
+
+#[test]
+fn non_utf8_file_is_reported_and_neighbours_still_load() {
+    let dir = TempDir::new("utf8");
+    dir.write("good.md", GOOD);
+    dir.write("bad.md", b"# C\n\n## Q\n\nbad \xff byte\n");
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stdout_has("Ask support.")
+        .stderr_has("bad.md:5: not valid UTF-8, skipped");
+    no_panic(&out);
+    Faq::new()
+        .args(["--no-builtin", "--strict", "--corpus"])
+        .arg(dir.path())
+        .args(["show", "refund"])
+        .run()
+        .code(2)
+        .one_line_error()
+        .stderr_has("--strict");
+}
+
+#[test]
+fn empty_and_binary_files_do_not_break_loading() {
+    let dir = TempDir::new("empty");
+    dir.write("good.md", GOOD);
+    dir.write("empty.md", "");
+    dir.write("binary.md", [0u8, 159, 146, 150, 0, 1, 2, 3]);
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["search", "refund"])
+        .run()
+        .success()
+        .stdout_has("refund\t")
+        .stderr_has("binary.md:1: binary file");
+}
+
+#[test]
+fn only_bad_files_is_a_clear_error() {
+    let dir = TempDir::new("onlybad");
+    dir.write("empty.md", "");
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["search", "x"])
+        .run()
+        .code(2)
+        .stderr_has("no entries to search");
+}
+
+#[test]
+fn missing_corpus_path_is_named() {
+    Faq::new()
+        .args([
+            "--no-builtin",
+            "--corpus",
+            "/nonexistent/faq-corpus",
+            "list",
+        ])
+        .run()
+        .code(2)
+        .stderr_has("/nonexistent/faq-corpus: no such file or directory");
+}
+
+#[test]
+fn heading_with_nothing_after_it_is_reported() {
+    let dir = TempDir::new("heading");
+    let file = dir.write("faq.md", format!("{GOOD}\n## Dangling question?\n"));
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stderr_has("faq.md:7: question 'Dangling question?' has an empty answer");
+    Faq::new()
+        .arg("check")
+        .arg(&file)
+        .run()
+        .code(1)
+        .stdout_has("faq.md:7:");
+}
+
+#[test]
+fn large_file_loads() {
+    let dir = TempDir::new("large");
+    let mut text = String::with_capacity(52 * 1024 * 1024);
+    text.push_str("# Big\n\n");
+    let paragraph =
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n\n";
+    let mut i = 0;
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&format!("## Question {i}? {{#q{i}}}\n\n"));
+        for _ in 0..20 {
+            text.push_str(paragraph);
+        }
+        i += 1;
+    }
+    let file = dir.write("big.md", text);
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "q7", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json()["id"], "q7");
+}
+
+#[test]
+fn twenty_thousand_files_load() {
+    let dir = TempDir::new("many");
+    for i in 0..20_000 {
+        dir.write(
+            &format!("f{i}.md"),
+            format!("# C{i}\n\n## Q{i}? {{#q{i}}}\n\nA{i}.\n"),
+        );
+    }
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["show", "q19999", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json()["answer"], "A19999.");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_ends() {
+    let dir = TempDir::new("loop");
+    dir.write("good.md", GOOD);
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/back")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("self"), dir.path().join("self")).unwrap();
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["list", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json().as_array().unwrap().len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("perm");
+    dir.write("good.md", GOOD);
+    let locked = dir.write("locked.md", GOOD.replace("refund", "other"));
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        eprintln!("skipped: running as root, permissions cannot make a file unreadable");
+        return;
+    }
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stderr_has("locked.md: permission denied");
+}
+
+#[test]
+fn deeply_nested_lists_and_quotes_render() {
+    let dir = TempDir::new("nested");
+    let mut answer = String::new();
+    for depth in 0..500 {
+        answer.push_str(&"  ".repeat(depth));
+        answer.push_str("- item\n");
+    }
+    answer.push('\n');
+    answer.push_str(&">".repeat(2000));
+    answer.push_str(" quoted\n");
+    let file = dir.write(
+        "nested.md",
+        format!("# C\n\n## Deep? {{#deep}}\n\n{answer}"),
+    );
+    for color in ["never", "always"] {
+        let out = Faq::new()
+            .args(["--no-builtin", "--color", color, "--corpus"])
+            .arg(&file)
+            .args(["show", "deep"])
+            .run()
+            .success();
+        no_panic(&out);
+    }
+    Faq::new().arg("check").arg(&file).run();
+}
+
+#[test]
+fn escape_sequences_in_a_corpus_never_reach_the_terminal() {
+    let dir = TempDir::new("escape");
+    let file = dir.write(
+        "evil.md",
+        "# C\x1b[2J\n\n## Evil\x1b]52;c;ZXZpbA==\x07 question? {#evil}\n\n<!-- keywords: evil -->\n\nClear \x1b[2J and \u{9b}31m and \u{202e}reversed.\n",
+    );
+    for args in [
+        vec!["show", "evil"],
+        vec!["--color", "always", "show", "evil"],
+        vec!["search", "evil"],
+        vec!["--color", "always", "search", "evil"],
+        vec!["list"],
+    ] {
+        let out = Faq::new()
+            .args(["--no-builtin", "--corpus"])
+            .arg(&file)
+            .args(&args)
+            .run()
+            .success();
+        for bad in ["\x1b]", "\x1b[2J", "\x07", "\u{9b}", "\u{202e}"] {
+            assert!(
+                !out.stdout.contains(bad),
+                "{args:?} leaked {bad:?}: {:?}",
+                out.stdout
+            );
+        }
+    }
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "evil", "--json"])
+        .run()
+        .success();
+    assert!(!out.stdout.contains('\x1b') && !out.stdout.contains('\u{202e}'));
+    assert!(out.stdout.contains(r"\u001b[2J") && out.stdout.contains(r"\u202e"));
+    assert_eq!(
+        out.json()["answer"],
+        "Clear \x1b[2J and \u{9b}31m and \u{202e}reversed."
+    );
+}
+
+#[test]
+fn user_corpus_overrides_builtin_and_list_shows_sources() {
+    let dir = TempDir::new("override");
+    let file = dir.write(
+        "mine.md",
+        "# Ours\n\n## Our token policy {#access-token}\n\nAsk IT.\n",
+    );
+    Faq::new()
+        .arg("--corpus")
+        .arg(&file)
+        .args(["show", "access-token"])
+        .run()
+        .success()
+        .stdout_has("Ask IT.");
+    Faq::new()
+        .env("FAQ_PATH", &file)
+        .arg("list")
+        .run()
+        .success()
+        .stdout_has("[builtin:element-general.md:")
+        .stdout_has("mine.md:3]");
+}
+
+#[test]
+fn config_file_adds_corpora_and_malformed_config_is_named() {
+    let dir = TempDir::new("config");
+    dir.write("team.md", GOOD);
+    let config = dir.write(
+        "config.toml",
+        "corpus = [\"team.md\"]\nbuiltin = false\nlimit = 1\n",
+    );
+    let out = Faq::new()
+        .env("FAQ_CONFIG", &config)
+        .args(["list", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json().as_array().unwrap().len(), 1);
+    let bad = dir.write("bad.toml", "limit = \"ten\"\n");
+    Faq::new()
+        .env("FAQ_CONFIG", &bad)
+        .arg("list")
+        .run()
+        .code(2)
+        .one_line_error()
+        .stderr_has("bad.toml: line 1:");
+}
+
+#[test]
+fn check_flags_every_defect_of_the_broken_fixture() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
+    let out = Faq::new()
+        .current_dir(dir)
+        .args(["check", "."])
+        .run()
+        .code(1);
+    for expected in [
+        "defects.md:1: text before the first heading",
+        "defects.md:9: duplicate id 'twice'",
+        "defects.md:13: question 'Empty answer' has an empty answer",
+        "defects.md:17: cross-reference to '#no-such-entry'",
+        "defects.md:21: heading level skipped",
+        "defects.md:25: id 'Not_Kebab' is not kebab-case",
+        "defects.md:29: underlined (setext) heading",
+        "defects.md:32: question 'Orphan?' is outside any category",
+        "not-utf8.md:5: not valid UTF-8",
+    ] {
+        assert!(
+            out.stdout.contains(expected),
+            "missing {expected:?} in:\n{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn builtin_corpus_and_example_pass_check() {
+    Faq::new().arg("check").run().success();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme-faq");
+    Faq::new().args(["check", example]).run().success();
+    Faq::new()
+        .args(["--corpus", example, "search", "refund"])
+        .run()
+        .success()
+        .stdout_has("refund\tHow do I get a refund?\tBilling");
+}

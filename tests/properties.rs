@@ -1,0 +1,134 @@
+//! Property tests: arbitrary bytes as corpus and as query never panic, and
+//! the parser's entries always reproduce the source text of their answers.
+//! The case count is fixed so CI runs the same amount of work every time.
+
+use faq::corpus::{Corpus, Source};
+use faq::entry::Entry;
+use faq::parse::parse_document;
+use faq::render::{self, Presentation};
+use faq::search::{self, Query};
+use faq::xref::CrossRefs;
+use proptest::prelude::*;
+
+/// Lines built from the Markdown constructs the parser cares about.
+fn markdownish() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("# Category".to_owned()),
+        Just("## Question? {#q}".to_owned()),
+        Just("### How do I x? {#x}".to_owned()),
+        Just("#### Deep".to_owned()),
+        Just("#".to_owned()),
+        Just("####### seven".to_owned()),
+        Just("```".to_owned()),
+        Just("~~~~".to_owned()),
+        Just("```rust`".to_owned()),
+        Just("<!--".to_owned()),
+        Just("-->".to_owned()),
+        Just("<!-- keywords: a, b -->".to_owned()),
+        Just("- item".to_owned()),
+        Just("> quote # not heading".to_owned()),
+        Just("    # indented code".to_owned()),
+        Just("Setext".to_owned()),
+        Just("------".to_owned()),
+        Just("[How do I x?](#)".to_owned()),
+        Just(String::new()),
+        "[ -~]{0,40}".prop_map(|s| s),
+        any::<String>(),
+    ];
+    prop::collection::vec((line, prop_oneof![Just("\n"), Just("\r\n")]), 0..40)
+        .prop_map(|lines| lines.into_iter().map(|(l, end)| l + end).collect())
+}
+
+fn check_entries(text: &str, entries: &[Entry]) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for e in entries {
+        assert!(!e.answer.is_empty());
+        assert!(
+            text.contains(&e.answer),
+            "answer is not a slice of the source"
+        );
+        assert!(e.line >= 1 && e.line <= lines.len());
+        assert!(
+            lines[e.line - 1].trim_start().starts_with('#'),
+            "line {} is not a heading",
+            e.line
+        );
+        assert!(!e.id.is_empty());
+    }
+}
+
+proptest! {
+    // 512 cases in CI; `PROPTEST_CASES=100000` for a long local run.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    ))]
+
+    #[test]
+    fn parser_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let parsed = parse_document("fuzz.md", &text);
+        check_entries(&text, &parsed.entries);
+    }
+
+    #[test]
+    fn parser_reproduces_answers_of_markdownish_documents(text in markdownish()) {
+        let parsed = parse_document("fuzz.md", &text);
+        check_entries(&text, &parsed.entries);
+        for problem in &parsed.problems {
+            prop_assert!(problem.line <= text.split('\n').count());
+        }
+    }
+
+    #[test]
+    fn search_and_lookup_never_panic(query in any::<String>()) {
+        let entries = &builtin().entries;
+        let hits = search::search(entries, &Query::parse(&query));
+        for pair in hits.windows(2) {
+            prop_assert!(pair[0].score >= pair[1].score);
+        }
+        for hit in &hits {
+            prop_assert!(hit.score.is_finite() && hit.score > 0.0);
+        }
+        let _ = search::lookup(entries, &query);
+        let _ = search::suggest(entries, &query, 3);
+    }
+
+    #[test]
+    fn search_over_an_arbitrary_corpus_never_panics(text in markdownish(), query in "[ -~]{0,30}") {
+        let parsed = parse_document("fuzz.md", &text);
+        let query = Query::parse(&query);
+        let mut hits = search::search(&parsed.entries, &query);
+        search::highlight(&parsed.entries, &query, &mut hits);
+        for hit in &hits {
+            let chars = parsed.entries[hit.index].question.chars().count();
+            prop_assert!(hit.highlights.iter().all(|&i| i < chars));
+            if let Some(at) = hit.answer_match {
+                prop_assert!(parsed.entries[hit.index].answer.is_char_boundary(at));
+            }
+        }
+    }
+
+    #[test]
+    fn rendering_arbitrary_answers_never_panics_or_leaks_escapes(answer in any::<String>(), width in 20usize..200) {
+        let entry = Entry {
+            id: "x".into(),
+            question: "Q?".into(),
+            category: vec!["C".into()],
+            keywords: vec![],
+            answer: format!("{answer}\n"),
+            source: "fuzz.md".into(),
+            line: 1,
+        };
+        let refs = CrossRefs::default();
+        for how in [Presentation::plain(), Presentation { rich: true, color: false, width }] {
+            let out = render::entry(&entry, &refs, how);
+            prop_assert!(!out.contains('\x1b'), "escape leaked: {out:?}");
+        }
+        let _ = render::entry(&entry, &refs, Presentation { rich: true, color: true, width });
+    }
+}
+
+fn builtin() -> &'static Corpus {
+    static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| Corpus::load(&[Source::Builtin]))
+}
