@@ -15,7 +15,7 @@ pub struct Entry {
     pub keywords: Vec<String>,
     /// The Markdown source of the answer, exactly as written.
     pub answer: String,
-    /// Where the entry was read from (`builtin:element-general.md` or a path).
+    /// Where the entry was read from (`builtin:01-element-general.md` or a path).
     pub source: String,
     /// 1-based line of the question heading in `source`.
     pub line: usize,

@@ -297,7 +297,7 @@ fn user_corpus_overrides_builtin_and_list_shows_sources() {
         .arg("list")
         .run()
         .success()
-        .stdout_has("[builtin:element-general.md:")
+        .stdout_has("[builtin:01-element-general.md:")
         .stdout_has("mine.md:3]");
 }
 

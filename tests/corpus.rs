@@ -105,16 +105,16 @@ fn every_entry_has_keywords() {
 fn answers_reproduce_their_source_text_exactly() {
     let files = [
         (
-            "element-general.md",
-            include_str!("../faq/element-general.md"),
+            "01-element-general.md",
+            include_str!("../faq/01-element-general.md"),
         ),
         (
-            "matrix-general.md",
-            include_str!("../faq/matrix-general.md"),
+            "02-matrix-general.md",
+            include_str!("../faq/02-matrix-general.md"),
         ),
         (
-            "element-matrix-services.md",
-            include_str!("../faq/element-matrix-services.md"),
+            "03-element-matrix-services.md",
+            include_str!("../faq/03-element-matrix-services.md"),
         ),
     ];
     for e in &builtin().entries {
