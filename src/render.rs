@@ -89,7 +89,7 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
         let answer = rewrite_links(&entry.answer, refs, LinkStyle::Markdown);
         return format!("# {question}\n\n{}\n", sanitize(&answer));
     }
-    let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
+    let answer = hard_breaks_as_newlines(&rewrite_links(&entry.answer, refs, LinkStyle::Terminal));
     let mut markdown = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
         let _ = writeln!(
@@ -106,6 +106,12 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
     } else {
         strip_ansi(&rendered)
     }
+}
+
+/// termimad breaks lines where the source does and does not know
+/// CommonMark's backslash hard break, which it would print as a stray `\`.
+fn hard_breaks_as_newlines(markdown: &str) -> String {
+    markdown.replace("\\\r\n", "\n").replace("\\\n", "\n")
 }
 
 /// Keeps heading text literal inside the Markdown we hand to termimad.
@@ -251,7 +257,8 @@ fn snippet(answer: &str, at: usize, width: usize) -> Snippet {
     }
     let mut last_space = true;
     let mut count = 0;
-    for c in answer[start..].chars() {
+    let window = drop_link_targets(&answer[start..]);
+    for c in window.chars() {
         if count >= width.saturating_sub(1) {
             flat.push('…');
             break;
@@ -269,6 +276,22 @@ fn snippet(answer: &str, at: usize, width: usize) -> Snippet {
         .then(|| flat.find(&word).map(|i| i..i + word.len()))
         .flatten();
     Snippet { text: flat, word }
+}
+
+/// `[text](target)` → `[text]`, so snippets show link text only.
+fn drop_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("](") {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 2..];
+        match rest.find([')', '\n']) {
+            Some(end) if rest.as_bytes()[end] == b')' => rest = &rest[end + 1..],
+            _ => out.push('('),
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -386,6 +409,34 @@ mod tests {
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
         let r = s.word.unwrap();
         assert_eq!(&s.text[r], "Jitsi");
+    }
+
+    #[test]
+    fn snippets_show_link_text_without_targets() {
+        assert_eq!(
+            drop_link_targets("call [this](#) API and [x](https://a.b/c)."),
+            "call [this] API and [x]."
+        );
+        assert_eq!(drop_link_targets("odd ](unclosed"), "odd ](unclosed");
+    }
+
+    #[test]
+    fn backslash_hard_breaks_do_not_print() {
+        let e = Entry {
+            question: "Q?".into(),
+            answer: "line one\\\nline two".into(),
+            ..sample()
+        };
+        let out = entry(
+            &e,
+            &CrossRefs::default(),
+            Presentation {
+                rich: true,
+                color: false,
+                width: 80,
+            },
+        );
+        assert!(out.contains("line one\n") && !out.contains('\\'), "{out:?}");
     }
 
     #[test]
