@@ -252,11 +252,12 @@ fn snippet(answer: &str, at: usize, width: usize) -> Snippet {
         .nth(lead.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     let mut flat = String::new();
+    let mut count = 0;
     if start > 0 {
         flat.push('…');
+        count += 1;
     }
     let mut last_space = true;
-    let mut count = 0;
     let window = drop_link_targets(&answer[start..]);
     for c in window.chars() {
         if count >= width.saturating_sub(1) {
@@ -407,6 +408,7 @@ mod tests {
         let at = answer.find("Jitsi").unwrap();
         let s = snippet(&answer, at, 40);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        assert!(s.text.chars().count() <= 40, "{:?}", s.text);
         let r = s.word.unwrap();
         assert_eq!(&s.text[r], "Jitsi");
     }
