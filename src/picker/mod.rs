@@ -1,0 +1,239 @@
+//! The interactive picker (`faq` on a terminal, `faq pick [QUERY]`).
+//!
+//! A query line, the ranked questions (ranked by [`search::search`], as
+//! `faq search` ranks them) and a preview of the selected answer rendered as
+//! `faq show` renders it. Enter prints the chosen entry to stdout after the
+//! screen is given back; Esc or Ctrl-C print nothing and exit 130.
+//!
+//! Searching runs on a worker thread: the input thread only edits the query,
+//! moves the selection and draws, so typing never waits for a search. Keys
+//! that arrive while a search runs are applied together, and the worker then
+//! searches once for the newest query (older queued queries are skipped).
+//! A key that acts on the results (a move, Enter) first waits for the
+//! results of everything typed before it, so `tomb` Down Enter picks the
+//! second result for `tomb` however fast the keys come.
+
+mod ansi;
+mod state;
+mod terminal;
+mod view;
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::Duration;
+
+use termimad::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::app::{self, Settings};
+use crate::entry::Entry;
+use crate::error::{Error, Result};
+use crate::exit_codes::ExitCode;
+use crate::render;
+use crate::search::{self, Hit, Query};
+use crate::xref::CrossRefs;
+
+use state::{State, Step};
+use terminal::Terminal;
+use view::{Frame, Layout, PreviewCache};
+
+/// How often the loop looks for signals and results when nothing happens.
+const IDLE_POLL: Duration = Duration::from_millis(100);
+/// How often it looks for results while a search runs.
+const BUSY_POLL: Duration = Duration::from_millis(5);
+
+/// How the picker ended.
+enum Outcome {
+    Chosen(usize),
+    Cancelled,
+    Signal(i32),
+}
+
+/// Opens the picker with `query` typed in, and prints the chosen entry.
+pub fn run(settings: &Settings, query: &str) -> Result<ExitCode> {
+    let corpus = app::load_corpus(settings)?;
+    let entries = Arc::new(corpus.entries);
+    let refs = CrossRefs::new(&entries);
+    // The picker draws on the terminal, whatever stdout is.
+    let color = settings.color.enabled(true, app::process_env);
+    let searcher = Searcher::spawn(Arc::clone(&entries));
+
+    let mut term = Terminal::open()?;
+    let outcome = event_loop(&mut term, &entries, &refs, color, query, &searcher)?;
+    drop(term);
+
+    match outcome {
+        Outcome::Chosen(index) => {
+            let text = render::entry(&entries[index], &refs, app::presentation(settings));
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            Ok(ExitCode::Success)
+        }
+        Outcome::Cancelled => Ok(ExitCode::Cancelled),
+        Outcome::Signal(sig) => {
+            terminal::die_of(sig);
+            Ok(ExitCode::Cancelled)
+        }
+    }
+}
+
+fn event_loop(
+    term: &mut Terminal,
+    entries: &[Entry],
+    refs: &CrossRefs,
+    color: bool,
+    query: &str,
+    searcher: &Searcher,
+) -> Result<Outcome> {
+    let mut state = State::new(entries, query);
+    let mut cache = PreviewCache::default();
+    let mut redraw = true;
+    let mut clear = false;
+    let (width, height) = term.size();
+    let mut layout = Layout::new(width, height);
+    loop {
+        if state.stale() && !state.settle_without_search() {
+            searcher.request(state.query());
+        }
+        while let Some((q, hits)) = searcher.try_take()? {
+            redraw |= state.accept(q, hits);
+        }
+        if redraw {
+            let (width, height) = term.size();
+            layout = Layout::new(width, height);
+            let frame = Frame {
+                entries,
+                refs,
+                color,
+                layout,
+            };
+            let screen = view::draw(&frame, &mut state, &mut cache);
+            term.draw(&screen, clear)?;
+            redraw = false;
+            clear = false;
+        }
+        if let Some(sig) = term.signal() {
+            return Ok(Outcome::Signal(sig));
+        }
+        let wait = if state.stale() { BUSY_POLL } else { IDLE_POLL };
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Apply every queued event before searching or drawing again.
+        loop {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    if State::needs_results(&key) && state.stale() {
+                        wait_for_results(&mut state, searcher)?;
+                    }
+                    let page = layout
+                        .preview
+                        .map_or(1, |p| p.height.saturating_sub(1).max(1));
+                    match state.key(key, page) {
+                        Step::Continue => {}
+                        Step::Choose(index) => return Ok(Outcome::Chosen(index)),
+                        Step::Cancel => return Ok(Outcome::Cancelled),
+                        Step::Copy(index) => {
+                            term.copy(&entries[index].id)?;
+                            state.notice = Some("id copied".into());
+                        }
+                    }
+                }
+                Event::Paste(text) => state.insert(&text),
+                Event::Resize(..) => clear = true,
+                _ => {}
+            }
+            redraw = true;
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Blocks until the results are for the query as typed.
+fn wait_for_results(state: &mut State, searcher: &Searcher) -> Result<()> {
+    while state.stale() && !state.settle_without_search() {
+        searcher.request(state.query());
+        if let Some((q, hits)) = searcher.take(IDLE_POLL)? {
+            state.accept(q, hits);
+        }
+    }
+    Ok(())
+}
+
+/// A ranking from the worker: the query and its hits.
+type Ranking = (String, Vec<Hit>);
+
+/// The search worker: takes queries, returns rankings, newest query first.
+struct Searcher {
+    queries: Sender<String>,
+    results: Receiver<Ranking>,
+    /// The last query sent whose ranking has not come back, to send each once.
+    in_flight: RefCell<Option<String>>,
+}
+
+impl Searcher {
+    fn spawn(entries: Arc<Vec<Entry>>) -> Searcher {
+        let (queries, inbox) = mpsc::channel::<String>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Ok(mut query) = inbox.recv() {
+                // Skip queries typed over while the last search ran.
+                while let Ok(newer) = inbox.try_recv() {
+                    query = newer;
+                }
+                let hits = search::search(&entries, &Query::parse(&query));
+                if outbox.send((query, hits)).is_err() {
+                    break;
+                }
+            }
+        });
+        Searcher {
+            queries,
+            results,
+            in_flight: RefCell::new(None),
+        }
+    }
+
+    /// Asks for `query` to be ranked, unless that is already under way.
+    fn request(&self, query: &str) {
+        let mut in_flight = self.in_flight.borrow_mut();
+        if in_flight.as_deref() != Some(query) {
+            let _ = self.queries.send(query.to_owned());
+            *in_flight = Some(query.to_owned());
+        }
+    }
+
+    /// A ranking, if one is ready.
+    fn try_take(&self) -> Result<Option<Ranking>> {
+        match self.results.try_recv() {
+            Ok(ranking) => Ok(Some(self.landed(ranking))),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(worker_gone()),
+        }
+    }
+
+    /// A ranking, waiting up to `timeout` for one.
+    fn take(&self, timeout: Duration) -> Result<Option<Ranking>> {
+        match self.results.recv_timeout(timeout) {
+            Ok(ranking) => Ok(Some(self.landed(ranking))),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(worker_gone()),
+        }
+    }
+
+    fn landed(&self, ranking: Ranking) -> Ranking {
+        let mut in_flight = self.in_flight.borrow_mut();
+        if in_flight.as_deref() == Some(ranking.0.as_str()) {
+            *in_flight = None;
+        }
+        ranking
+    }
+}
+
+fn worker_gone() -> Error {
+    Error::Io(io::Error::other("the search worker stopped"))
+}
