@@ -17,9 +17,14 @@ pub struct Case {
     pub kind: String,
 }
 
+/// The tuning set, `tests/data/queries.tsv`.
 pub fn load_cases() -> Vec<Case> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/queries.tsv");
-    let text = std::fs::read_to_string(path).expect("tests/data/queries.tsv is readable");
+    load_cases_from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/queries.tsv"))
+}
+
+/// Cases from a `query<TAB>id<TAB>kind` file with a header line.
+pub fn load_cases_from(path: &str) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
