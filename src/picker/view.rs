@@ -208,7 +208,11 @@ pub fn draw(frame: &Frame, state: &mut State, cache: &mut PreviewCache) -> Scree
         state.preview_scroll = state.preview_scroll.min(max_scroll);
         if max_scroll > 0 {
             let last = (state.preview_scroll + pane.height).min(lines.len());
-            scroll_note = format!("{}-{}/{}", state.preview_scroll + 1, last, lines.len());
+            scroll_note = format!(
+                "lines {}-{last} of {}",
+                state.preview_scroll + 1,
+                lines.len()
+            );
         }
         preview_lines = lines
             .iter()
@@ -331,6 +335,14 @@ fn list_row(entries: &[Entry], row: &Row, width: usize, style: &Style) -> String
     ansi::fit(&out, width)
 }
 
+/// Key hints, longest first; the status line shows the first that fits.
+const KEYS: [&str; 4] = [
+    "↑↓ move · PgUp/PgDn scroll · Enter print · ^Y copy id · Esc quit",
+    "↑↓ move · PgUp/PgDn scroll · Enter print · Esc quit",
+    "Enter print · Esc quit",
+    "",
+];
+
 /// The selected id, a notice or the preview position, and the keys.
 fn status_line(frame: &Frame, state: &State, scroll_note: &str, style: &Style) -> String {
     let width = frame.layout.width;
@@ -338,7 +350,6 @@ fn status_line(frame: &Frame, state: &State, scroll_note: &str, style: &Style) -
         .current()
         .map(|i| sanitize(&frame.entries[i].id).into_owned())
         .unwrap_or_default();
-    let keys = "↑↓ select · PgUp/PgDn scroll · Enter print · ^Y copy id · Esc quit";
     let mut left = String::new();
     if !frame.layout.side_by_side {
         left.push_str("── ");
@@ -367,27 +378,19 @@ fn status_line(frame: &Frame, state: &State, scroll_note: &str, style: &Style) -
     } else {
         '─'
     };
-    let keys_width = ansi::width(keys);
+    // The longest list of keys that fits.
+    let keys = KEYS
+        .iter()
+        .find(|k| left_width + ansi::width(k) + 3 <= width)
+        .map_or(String::new(), |k| format!(" {k}"));
+    let gap = width.saturating_sub(left_width + ansi::width(&keys) + 1);
     let mut line = left;
-    if left_width + keys_width + 2 <= width {
-        let gap = width - left_width - keys_width - 1;
-        let _ = write!(
-            line,
-            "{}{}{keys}{}",
-            style.sgr("\x1b[2m"),
-            fill.to_string().repeat(gap),
-            style.reset()
-        );
-        line.push(' ');
-    } else {
-        let gap = width.saturating_sub(left_width);
-        let _ = write!(
-            line,
-            "{}{}{}",
-            style.sgr("\x1b[2m"),
-            fill.to_string().repeat(gap),
-            style.reset()
-        );
-    }
+    let _ = write!(
+        line,
+        "{}{}{keys}{}",
+        style.sgr("\x1b[2m"),
+        fill.to_string().repeat(gap),
+        style.reset()
+    );
     ansi::fit(&line, width)
 }
