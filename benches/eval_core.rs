@@ -19,7 +19,10 @@ pub struct Case {
 
 /// The tuning set, `tests/data/queries.tsv`.
 pub fn load_cases() -> Vec<Case> {
-    load_cases_from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/queries.tsv"))
+    load_cases_from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/queries.tsv"
+    ))
 }
 
 /// Cases from a `query<TAB>id<TAB>kind` file with a header line.
