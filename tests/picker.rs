@@ -557,12 +557,8 @@ fn picker_uses_the_corpus_flag() {
     t.assert_restored();
 }
 
-#[test]
-fn picker_restores_the_terminal_on_sigterm() {
-    let Some(t) = Tmux::new("term") else { return };
-    t.start_picker(80, 24, "pick");
-    t.wait_for_text("──");
-    // The picker's pid: the only `faq` child of the pane's shell.
+/// The pid of the program the pane's shell runs (its only child).
+fn picker_pid(t: &Tmux) -> String {
     let shell_pid = t.pane_var("pane_pid");
     let out = Command::new("pgrep")
         .args(["-P", &shell_pid])
@@ -573,14 +569,40 @@ fn picker_restores_the_terminal_on_sigterm() {
         !child.is_empty() && !child.contains('\n'),
         "children: {child:?}"
     );
-    let killed = Command::new("kill")
-        .args(["-TERM", &child])
-        .status()
-        .unwrap();
+    child
+}
+
+#[test]
+fn picker_restores_the_terminal_on_sigterm() {
+    let Some(t) = Tmux::new("term") else { return };
+    t.start_picker(80, 24, "pick");
+    t.wait_for_text("──");
+    let pid = picker_pid(&t);
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     assert!(killed.success());
     let (printed, code) = t.wait_for_exit();
     assert_eq!((printed.as_str(), code), ("", 128 + 15));
     t.assert_restored();
+}
+
+#[test]
+fn picker_ends_when_its_terminal_goes_away() {
+    let Some(t) = Tmux::new("hangup") else { return };
+    t.start_picker(80, 24, "pick");
+    t.wait_for_text("──");
+    let pid = picker_pid(&t);
+    let proc = PathBuf::from(format!("/proc/{pid}"));
+    assert!(proc.exists());
+    // Killing the server closes the pane's terminal under the picker.
+    let _ = t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while proc.exists() && start.elapsed() < PATIENCE {
+        sleep(Duration::from_millis(20));
+    }
+    assert!(
+        !proc.exists(),
+        "the picker outlived its terminal (pid {pid})"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -772,4 +794,66 @@ fn show_keeps_link_text_and_real_urls() {
     assert!(flat.contains("faq show docs"), "{flat}");
     assert!(flat.contains("a local anchor"), "{flat}");
     assert!(!flat.contains("(#") && !flat.contains("]("), "{flat}");
+}
+
+// ---------------------------------------------------------------------------
+// Timing.
+
+/// What the picker does for one keystroke on a 100,000-entry corpus, timed:
+/// the ranking (on the search worker) and the drawing work of the input
+/// thread (highlighting the visible rows, rendering the preview). Prints a
+/// table; asserts only the input thread's share, which the picker controls.
+#[test]
+#[ignore = "timing, not correctness: cargo test --release --test picker -- --ignored --nocapture timing"]
+fn timing_per_keystroke_on_100k_entries() {
+    use faq::corpus::{Corpus, Source};
+    use faq::render::{self, Presentation};
+    use faq::search::{self, Query};
+    use faq::xref::CrossRefs;
+
+    let builtin = Corpus::load(&[Source::Builtin]).entries;
+    let entries: Vec<_> = (0..100_000)
+        .map(|i| {
+            let mut e = builtin[i % builtin.len()].clone();
+            e.id = format!("{}-{i}", e.id);
+            e.question = format!("{} (case {i})", e.question);
+            e
+        })
+        .collect();
+    let refs = CrossRefs::new(&entries);
+    let how = Presentation {
+        rich: true,
+        color: true,
+        width: 78,
+    };
+    let mut worst_draw = Duration::ZERO;
+    for query in [
+        "t",
+        "to",
+        "tom",
+        "tomb",
+        "tombstone",
+        "tombstone r",
+        "tombstone room",
+    ] {
+        let start = Instant::now();
+        let parsed = Query::parse(query);
+        let mut hits = search::search(&entries, &parsed);
+        let ranked = start.elapsed();
+        let start = Instant::now();
+        let shown = hits.len().min(50);
+        search::highlight(&entries, &parsed, &mut hits[..shown]);
+        if let Some(top) = hits.first() {
+            let _ = render::entry(&entries[top.index], &refs, how);
+        }
+        let drawn = start.elapsed();
+        worst_draw = worst_draw.max(drawn);
+        eprintln!(
+            "{query:>16}: {:>6} hits, ranked in {:>7.1} ms, drawn in {:>5.2} ms",
+            hits.len(),
+            ranked.as_secs_f64() * 1e3,
+            drawn.as_secs_f64() * 1e3
+        );
+    }
+    assert!(worst_draw < Duration::from_millis(50), "{worst_draw:?}");
 }

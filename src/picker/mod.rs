@@ -72,10 +72,7 @@ pub fn run(settings: &Settings, query: &str) -> Result<ExitCode> {
             Ok(ExitCode::Success)
         }
         Outcome::Cancelled => Ok(ExitCode::Cancelled),
-        Outcome::Signal(sig) => {
-            terminal::die_of(sig);
-            Ok(ExitCode::Cancelled)
-        }
+        Outcome::Signal(sig) => terminal::die_of(sig),
     }
 }
 

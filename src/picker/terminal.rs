@@ -12,13 +12,17 @@
 //! SIGHUP, SIGINT and SIGQUIT only raise a flag (signal-hook's safe
 //! `flag::register_usize`); the event loop sees it within one poll interval,
 //! restores, and the process then dies of that same signal (see
-//! [`die_of`]). SIGKILL cannot be caught: after `kill -9`, run `reset`.
+//! [`die_of`]). A watchdog thread does the same should the event loop be
+//! stuck: crossterm spins inside `poll` once the terminal is gone (a hangup
+//! after the terminal window closed), and only the watchdog then ends the
+//! process. SIGKILL cannot be caught: after `kill -9`, run `reset`.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
+use std::time::Duration;
 
 use signal_hook::SigId;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -37,6 +41,13 @@ use super::view::Screen;
 /// True while the terminal is in the picker's state and needs restoring.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// Held while writing to the terminal, so restoring never lands in the
+/// middle of a frame (and no frame is drawn after restoring).
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// How often the watchdog looks for a signal.
+const WATCHDOG_TICK: Duration = Duration::from_millis(50);
+
 /// Signals after which the picker restores the terminal and then dies of them.
 const SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
@@ -45,6 +56,8 @@ pub struct Terminal {
     tty: File,
     signal: Arc<AtomicUsize>,
     handlers: Vec<SigId>,
+    /// Tells the watchdog to stop.
+    open: Arc<AtomicBool>,
 }
 
 impl Terminal {
@@ -66,10 +79,13 @@ impl Terminal {
             let id = signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
             handlers.push(id);
         }
+        let open = Arc::new(AtomicBool::new(true));
+        spawn_watchdog(Arc::clone(&signal), Arc::clone(&open));
         let mut term = Terminal {
             tty,
             signal,
             handlers,
+            open,
         };
         // From here on, `Drop` restores whatever was switched on.
         ACTIVE.store(true, Ordering::SeqCst);
@@ -128,6 +144,7 @@ impl Terminal {
 
 impl Drop for Terminal {
     fn drop(&mut self) {
+        self.open.store(false, Ordering::SeqCst);
         restore();
         for id in self.handlers.drain(..) {
             signal_hook::low_level::unregister(id);
@@ -142,6 +159,13 @@ fn to_u16(n: usize) -> u16 {
 /// Gives the terminal back, once: later calls do nothing (leaving the
 /// alternate screen twice would move the cursor over what was printed since).
 pub fn restore() {
+    let _writing = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    restore_now();
+}
+
+/// [`restore`] without waiting for the write lock, which a panicking thread
+/// may be holding itself.
+fn restore_now() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -151,13 +175,33 @@ pub fn restore() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// Ends the process of a termination signal, terminal restored, should the
+/// event loop not get to it.
+fn spawn_watchdog(signal: Arc<AtomicUsize>, open: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        // Give the event loop a chance to end in order first.
+        let mut seen = 0;
+        while open.load(Ordering::SeqCst) {
+            std::thread::sleep(WATCHDOG_TICK);
+            if signal.load(Ordering::SeqCst) == 0 {
+                continue;
+            }
+            seen += 1;
+            if seen > 4 {
+                restore();
+                die_of(i32::try_from(signal.load(Ordering::SeqCst)).unwrap_or(SIGTERM));
+            }
+        }
+    });
+}
+
 /// Restores the terminal before the default hook prints a panic message.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
+            restore_now();
             previous(info);
         }));
     });
@@ -165,8 +209,9 @@ fn install_panic_hook() {
 
 /// Ends the process the way `signal` would have, now that the terminal is
 /// restored, so the shell sees what happened (143 for SIGTERM).
-pub fn die_of(signal: i32) {
+pub fn die_of(signal: i32) -> ! {
     let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal)
 }
 
 /// Standard base64 with padding, for OSC 52.
