@@ -605,6 +605,27 @@ fn picker_ends_when_its_terminal_goes_away() {
     );
 }
 
+#[test]
+fn pick_without_a_terminal_says_so_and_exits_2() {
+    // `setsid` starts it in a new session: no controlling terminal, no /dev/tty.
+    let Ok(out) = Command::new("setsid")
+        .args(["-w", BIN, "pick"])
+        .env_remove("FAQ_PATH")
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("SKIPPED: setsid is not installed");
+        return;
+    };
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("faq: interactive picker needs a terminal"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // `faq show` in a real terminal at several widths.
 

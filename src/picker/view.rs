@@ -394,3 +394,106 @@ fn status_line(frame: &Frame, state: &State, scroll_note: &str, style: &Style) -
     );
     ansi::fit(&line, width)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, question: &str, answer: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            question: question.into(),
+            category: vec!["Matrix General".into()],
+            keywords: Vec::new(),
+            answer: answer.into(),
+            source: "t.md".into(),
+            line: 1,
+        }
+    }
+
+    fn sample() -> Vec<Entry> {
+        vec![
+            entry(
+                "tombstone-room",
+                "How do I manually tombstone a room?",
+                "Send a `m.room.tombstone` state event:\n\n```json\n{\n  \"body\": \"replaced\"\n}\n```\n\n- one\n- two\n",
+            ),
+            entry(
+                "token",
+                "How do I get my access token? 日本語",
+                "Open settings.\tTab.",
+            ),
+        ]
+    }
+
+    fn screen(entries: &[Entry], query: &str, width: usize, height: usize, color: bool) -> Screen {
+        let refs = CrossRefs::new(entries);
+        let mut state = State::new(entries, query);
+        state.refresh();
+        let frame = Frame {
+            entries,
+            refs: &refs,
+            color,
+            layout: Layout::new(width, height),
+        };
+        draw(&frame, &mut state, &mut PreviewCache::default())
+    }
+
+    #[test]
+    fn every_row_fills_the_screen_exactly_at_any_size() {
+        let e = sample();
+        for (w, h) in [
+            (1, 1),
+            (5, 2),
+            (20, 5),
+            (40, 6),
+            (80, 24),
+            (99, 30),
+            (100, 4),
+            (200, 50),
+        ] {
+            for color in [false, true] {
+                let s = screen(&e, "tomb", w, h, color);
+                assert_eq!(s.rows.len(), h, "{w}x{h}");
+                for row in &s.rows {
+                    assert_eq!(ansi::width(&ansi::visible(row)), w, "{w}x{h}: {row:?}");
+                }
+                assert!(s.cursor.0 < w && s.cursor.1 == 0);
+            }
+        }
+    }
+
+    #[test]
+    fn preview_goes_beside_the_list_from_100_columns() {
+        assert!(!Layout::new(99, 30).side_by_side);
+        let wide = Layout::new(100, 30);
+        assert!(wide.side_by_side);
+        let preview = wide.preview.unwrap();
+        assert_eq!(preview.top, wide.list.top);
+        assert!(preview.left > wide.list.width);
+        let narrow = Layout::new(80, 24);
+        assert!(narrow.preview.unwrap().top > narrow.list.top + narrow.list.height);
+    }
+
+    #[test]
+    fn no_colour_means_no_escape_sequences() {
+        let s = screen(&sample(), "tomb", 80, 24, false);
+        assert!(s.rows.iter().all(|r| !r.contains('\x1b')), "{:?}", s.rows);
+        let s = screen(&sample(), "tomb", 80, 24, true);
+        assert!(s.rows[1].contains("\x1b[1;33m"), "{:?}", s.rows[1]);
+    }
+
+    #[test]
+    fn stacked_screen_reads_as_expected() {
+        let s = screen(&sample(), "tomb", 60, 12, false);
+        let text: Vec<String> = s.rows.iter().map(|r| r.trim_end().to_owned()).collect();
+        assert_eq!(text[0], format!("> tomb{}1/2", " ".repeat(60 - 6 - 3)));
+        assert_eq!(
+            text[1],
+            "> How do I manually tombstone a room?  Matrix General"
+        );
+        assert!(text[5].starts_with("── tombstone-room "), "{text:?}");
+        assert_eq!(text[6], "How do I manually tombstone a room?");
+        assert_eq!(s.cursor, (6, 0));
+    }
+}
