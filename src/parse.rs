@@ -186,7 +186,7 @@ fn scan_headings(text: &str) -> Vec<Heading<'_>> {
 }
 
 /// `(fence char, fence length)` when `line` opens a fenced code block.
-fn opening_fence(line: &str) -> Option<(u8, usize)> {
+pub(crate) fn opening_fence(line: &str) -> Option<(u8, usize)> {
     let first = *line.as_bytes().first()?;
     if first != b'`' && first != b'~' {
         return None;
@@ -202,7 +202,8 @@ fn opening_fence(line: &str) -> Option<(u8, usize)> {
     Some((first, len))
 }
 
-fn is_closing_fence(line: &str, fence_char: u8, fence_len: usize) -> bool {
+/// True when `line` closes a fence opened by `fence_len` × `fence_char`.
+pub(crate) fn is_closing_fence(line: &str, fence_char: u8, fence_len: usize) -> bool {
     let len = line.bytes().take_while(|&b| b == fence_char).count();
     len >= fence_len && line[len..].trim().is_empty()
 }

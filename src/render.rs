@@ -89,7 +89,9 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
         let answer = rewrite_links(&entry.answer, refs, LinkStyle::Markdown);
         return format!("# {question}\n\n{}\n", sanitize(&answer));
     }
-    let answer = hard_breaks_as_newlines(&rewrite_links(&entry.answer, refs, LinkStyle::Terminal));
+    let width = how.width.max(20);
+    let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
+    let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
     let mut markdown = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
         let _ = writeln!(
@@ -100,7 +102,7 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
     }
     let _ = write!(markdown, "\n{}\n", sanitize(&answer));
     let skin = skin(how.color);
-    let rendered = skin.text(&markdown, Some(how.width.max(20))).to_string();
+    let rendered = skin.text(&markdown, Some(width)).to_string();
     if how.color {
         rendered
     } else {
@@ -112,6 +114,62 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
 /// CommonMark's backslash hard break, which it would print as a stray `\`.
 fn hard_breaks_as_newlines(markdown: &str) -> String {
     markdown.replace("\\\r\n", "\n").replace("\\\n", "\n")
+}
+
+/// Breaks code-block lines longer than `width` at a space, continuing at the
+/// line's own indentation. termimad would otherwise wrap them mid-token and
+/// at column 0, which breaks JSON and shell snippets people copy.
+fn wrap_code_lines(markdown: &str, width: usize) -> String {
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut fence: Option<(u8, usize)> = None;
+    for line in markdown.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let fence_line = (indent <= 3).then(|| &content[indent..]);
+        match fence {
+            Some((c, n)) if fence_line.is_some_and(|l| crate::parse::is_closing_fence(l, c, n)) => {
+                fence = None;
+                out.push_str(line);
+            }
+            Some(_) if content.chars().count() > width => {
+                wrap_code_line(content, indent, width, &mut out);
+                out.push('\n');
+            }
+            Some(_) => out.push_str(line),
+            None => {
+                fence = fence_line.and_then(crate::parse::opening_fence);
+                out.push_str(line);
+            }
+        }
+    }
+    out
+}
+
+fn wrap_code_line(line: &str, indent: usize, width: usize, out: &mut String) {
+    let mut rest = line;
+    let mut prefix = "";
+    let continuation = " ".repeat(indent);
+    loop {
+        let room = width.saturating_sub(prefix.len()).max(1);
+        if rest.chars().count() <= room {
+            out.push_str(prefix);
+            out.push_str(rest);
+            return;
+        }
+        let limit = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+        let skip = if prefix.is_empty() { indent } else { 0 };
+        let Some(cut) = rest[..limit].rfind(' ').filter(|&c| c > skip) else {
+            // One token longer than the line: leave it whole.
+            out.push_str(prefix);
+            out.push_str(rest);
+            return;
+        };
+        out.push_str(prefix);
+        out.push_str(rest[..cut].trim_end());
+        out.push('\n');
+        rest = rest[cut..].trim_start();
+        prefix = &continuation;
+    }
 }
 
 /// Keeps heading text literal inside the Markdown we hand to termimad.
@@ -420,6 +478,19 @@ mod tests {
             "call [this] API and [x]."
         );
         assert_eq!(drop_link_targets("odd ](unclosed"), "odd ](unclosed");
+    }
+
+    #[test]
+    fn long_code_lines_wrap_at_spaces_keeping_indentation() {
+        let md = "text\n```json\n{\n    \"base_url\": \"https://yourEMShost.ems.host\"\n}\n```\nafter a long line of prose that stays\n";
+        let out = wrap_code_lines(md, 30);
+        assert!(
+            out.contains("    \"base_url\":\n    \"https://yourEMShost.ems.host\"\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("```\nafter a long line of prose that stays\n"));
+        let unbreakable = "```\n  https://example.com/a/very/long/path/without/spaces\n```\n";
+        assert_eq!(wrap_code_lines(unbreakable, 20), unbreakable);
     }
 
     #[test]

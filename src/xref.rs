@@ -99,6 +99,9 @@ pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> Stri
     let mut last = 0;
     for link in links(markdown) {
         let replacement = match refs.resolve(&link.text, &link.target) {
+            // On a terminal the command is plain words, so it wraps like text
+            // instead of leaving a lone `(` before a code span.
+            Some(id) if style == LinkStyle::Terminal => format!("{} (faq show {id})", link.text),
             Some(id) => format!("{} (`faq show {id}`)", link.text),
             None if style == LinkStyle::Markdown => continue,
             None if link.target.is_empty() || link.target.starts_with('#') => link.text.clone(),
@@ -145,7 +148,7 @@ mod tests {
         let md = "[here](#delete-room-or-space)";
         assert_eq!(
             rewrite_links(md, &refs(), LinkStyle::Terminal),
-            "here (`faq show delete-room-or-space`)"
+            "here (faq show delete-room-or-space)"
         );
     }
 

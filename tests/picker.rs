@@ -785,11 +785,6 @@ fn show_wraps_at_word_boundaries_and_keeps_blocks_at_80_and_120_columns() {
 }
 
 #[test]
-#[ignore = "renderer bug (reported to the owner of src/render.rs): at 40 columns termimad \
-            breaks `(` from the inline code that follows it in delete-spaces (`(` / `faq show \
-            delete-room-or-space)`), and wraps JSON lines longer than the width (cname-well-known \
-            `\"base_url\": \"https://…\"`, tombstone-room `\"replacement_room\": …`) onto a \
-            continuation line at column 0, losing their indentation"]
 fn show_wraps_at_word_boundaries_and_keeps_blocks_at_40_columns() {
     let problems = show_problems(40);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
