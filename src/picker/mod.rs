@@ -19,6 +19,7 @@ mod terminal;
 mod view;
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
@@ -91,9 +92,7 @@ fn event_loop(
     let (width, height) = term.size();
     let mut layout = Layout::new(width, height);
     loop {
-        if state.stale() && !state.settle_without_search() {
-            searcher.request(state.query());
-        }
+        redraw |= searcher.ask(&mut state);
         while let Some((q, hits)) = searcher.try_take()? {
             redraw |= state.accept(q, hits);
         }
@@ -152,8 +151,10 @@ fn event_loop(
 
 /// Blocks until the results are for the query as typed.
 fn wait_for_results(state: &mut State, searcher: &Searcher) -> Result<()> {
-    while state.stale() && !state.settle_without_search() {
-        searcher.request(state.query());
+    while state.stale() {
+        if searcher.ask(state) {
+            continue;
+        }
         if let Some((q, hits)) = searcher.take(IDLE_POLL)? {
             state.accept(q, hits);
         }
@@ -164,12 +165,18 @@ fn wait_for_results(state: &mut State, searcher: &Searcher) -> Result<()> {
 /// A ranking from the worker: the query and its hits.
 type Ranking = (String, Vec<Hit>);
 
+/// Rankings kept for queries typed again (Backspace, Ctrl-W): a few, as each
+/// can hold a hit for every entry.
+const RECENT: usize = 4;
+
 /// The search worker: takes queries, returns rankings, newest query first.
 struct Searcher {
     queries: Sender<String>,
     results: Receiver<Ranking>,
     /// The last query sent whose ranking has not come back, to send each once.
     in_flight: RefCell<Option<String>>,
+    /// The latest rankings, newest last.
+    recent: RefCell<VecDeque<Ranking>>,
 }
 
 impl Searcher {
@@ -192,7 +199,27 @@ impl Searcher {
             queries,
             results,
             in_flight: RefCell::new(None),
+            recent: RefCell::new(VecDeque::with_capacity(RECENT)),
         }
+    }
+
+    /// Brings `state` up to date with its query if that needs no waiting
+    /// (nothing to search for, or a recent ranking), else asks the worker.
+    /// Returns whether `state` changed.
+    fn ask(&self, state: &mut State) -> bool {
+        if !state.stale() {
+            return false;
+        }
+        if state.settle_without_search() {
+            return true;
+        }
+        let recent = self.recent.borrow();
+        if let Some((q, hits)) = recent.iter().find(|(q, _)| q == state.query()) {
+            return state.accept(q.clone(), hits.clone());
+        }
+        drop(recent);
+        self.request(state.query());
+        false
     }
 
     /// Asks for `query` to be ranked, unless that is already under way.
@@ -227,6 +254,11 @@ impl Searcher {
         if in_flight.as_deref() == Some(ranking.0.as_str()) {
             *in_flight = None;
         }
+        let mut recent = self.recent.borrow_mut();
+        if recent.len() == RECENT {
+            recent.pop_front();
+        }
+        recent.push_back(ranking.clone());
         ranking
     }
 }
