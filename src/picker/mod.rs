@@ -11,7 +11,14 @@
 //! searches once for the newest query (older queued queries are skipped).
 //! A key that acts on the results (a move, Enter) first waits for the
 //! results of everything typed before it, so `tomb` Down Enter picks the
-//! second result for `tomb` however fast the keys come.
+//! second result for `tomb` however fast the keys come. The last few
+//! rankings are kept, so going back to a query (Backspace) is instant.
+//!
+//! Keys: typing, Backspace, Ctrl-W (word), Ctrl-U (clear) edit the query;
+//! Up/Down, Ctrl-P/Ctrl-N, Tab/Shift-Tab, Home/End move; PgUp/PgDn scroll the
+//! preview; Enter prints; Ctrl-Y copies the id (OSC 52); Esc, Ctrl-C, Ctrl-G,
+//! Ctrl-Q cancel. Ctrl-Z arrives as a key in raw mode and is ignored (no
+//! suspend).
 
 mod ansi;
 mod state;
