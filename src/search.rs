@@ -179,13 +179,15 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
         .iter()
         .map(|&sum| (sum as f32 / n).max(1.0))
         .collect();
-    let mut doc_freq = vec![0usize; query.terms.len()];
-    let mut known = vec![false; query.terms.len()];
-    for stats in &scan.matched {
-        for t in 0..query.terms.len() {
-            let exact = stats.tf[t].iter().any(|&x| x > 0.0);
+    let terms = query.terms.len();
+    let mut doc_freq = vec![0usize; terms];
+    let mut known = vec![false; terms];
+    for k in 0..scan.matched.len() {
+        let (tf, typo_tf) = scan.counts(k, terms);
+        for t in 0..terms {
+            let exact = tf[t].iter().any(|&x| x > 0.0);
             known[t] |= exact;
-            if exact || stats.typo_tf[t].iter().any(|&x| x > 0.0) {
+            if exact || typo_tf[t].iter().any(|&x| x > 0.0) {
                 doc_freq[t] += 1;
             }
         }
@@ -201,16 +203,18 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
 
     let mut hits: Vec<Hit> = scan
         .matched
-        .into_iter()
-        .map(|stats| {
+        .iter()
+        .enumerate()
+        .map(|(k, stats)| {
+            let (tfs, typo_tf) = scan.counts(k, terms);
             let mut words_score = 0.0;
             let mut coverage = 0.0;
-            for (t, tf) in stats.tf.iter().enumerate() {
+            for (t, tf) in tfs.iter().enumerate() {
                 let weighted: f32 = (0..FIELDS)
                     .map(|f| {
                         let norm = 1.0 - LENGTH_NORM[f]
                             + LENGTH_NORM[f] * stats.lengths[f] as f32 / avg_len[f];
-                        WEIGHT[f] * (tf[f] + typo_factor[t] * stats.typo_tf[t][f]) / norm
+                        WEIGHT[f] * (tf[f] + typo_factor[t] * typo_tf[t][f]) / norm
                     })
                     .sum();
                 let saturated = weighted / (K1 + weighted);
@@ -255,11 +259,12 @@ pub fn explain(entry: &Entry, query: &Query) -> String {
     let Some(stats) = scan.matched.first() else {
         return format!("{}: no match", entry.id);
     };
+    let (tf, typo_tf) = scan.counts(0, query.terms.len());
     let mut out = format!(
         "{}: fuzzy {:.2} lengths {:?}\n",
         entry.id, stats.fuzzy, stats.lengths
     );
-    for ((term, tf), typo) in query.terms.iter().zip(&stats.tf).zip(&stats.typo_tf) {
+    for ((term, tf), typo) in query.terms.iter().zip(tf).zip(typo_tf) {
         out.push_str(&format!(
             "  {:<14} id {:.2} q {:.2} kw {:.2} cat {:.2} ans {:.2} typo {:.2}\n",
             term.word,
@@ -300,25 +305,46 @@ pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
 #[derive(Debug)]
 struct EntryStats {
     index: usize,
-    /// Per query term, the weighted match count in each field.
-    tf: Vec<[f32; FIELDS]>,
-    /// The same, for matches that needed a typo.
-    typo_tf: Vec<[f32; FIELDS]>,
     lengths: [u32; FIELDS],
     fuzzy: f32,
     answer_match: Option<usize>,
 }
 
+/// What scanning a run of entries found.
 #[derive(Debug, Default)]
 struct Scan {
     matched: Vec<EntryStats>,
+    /// The match counts of the matched entries, one block of `2 × terms`
+    /// rows per entry (kept in one vector rather than two per entry): first
+    /// per query term the weighted match count in each field, then the same
+    /// for matches that needed a typo.
+    counts: Vec<[f32; FIELDS]>,
     length_sums: [u64; FIELDS],
 }
 
-/// Scans every entry, on every core when the corpus is large.
+impl Scan {
+    /// The exact and the typo counts of the `k`th matched entry.
+    fn counts(&self, k: usize, terms: usize) -> (&[[f32; FIELDS]], &[[f32; FIELDS]]) {
+        self.counts[2 * terms * k..2 * terms * (k + 1)].split_at(terms)
+    }
+
+    fn append(&mut self, mut other: Scan) {
+        self.matched.append(&mut other.matched);
+        self.counts.append(&mut other.counts);
+        for (sum, part) in self.length_sums.iter_mut().zip(other.length_sums) {
+            *sum += part;
+        }
+    }
+}
+
+/// Scans every entry, on every core when the corpus is large. A small corpus
+/// never asks how many cores there are (that costs system calls).
 fn scan_all(entries: &[Entry], query: &Query) -> Scan {
+    if entries.len() < PARALLEL_THRESHOLD {
+        return scan_range(entries, 0, query);
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || entries.len() < PARALLEL_THRESHOLD {
+    if threads < 2 {
         return scan_range(entries, 0, query);
     }
     let chunk = entries.len().div_ceil(threads);
@@ -326,16 +352,14 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
         let workers: Vec<_> = entries
             .chunks(chunk)
             .enumerate()
+            .skip(1)
             .map(|(i, part)| scope.spawn(move || scan_range(part, i * chunk, query)))
             .collect();
-        let mut total = Scan::default();
+        // This thread takes the first share rather than waiting idle.
+        let mut total = scan_range(&entries[..chunk], 0, query);
         for worker in workers {
-            let Ok(mut part) = worker.join() else {
-                continue;
-            };
-            total.matched.append(&mut part.matched);
-            for f in 0..FIELDS {
-                total.length_sums[f] += part.length_sums[f];
+            if let Ok(part) = worker.join() {
+                total.append(part);
             }
         }
         total
@@ -343,25 +367,30 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
 }
 
 fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
+    let terms = query.terms.len();
     let mut scan = Scan::default();
     let mut words = WordMatcher::new(&query.terms);
+    let mut scanner = text::WordScanner::default();
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         if !passes_filters(entry, &query.filters, &mut matcher, &mut buf) {
             continue;
         }
-        let mut tf = vec![[0.0f32; FIELDS]; query.terms.len()];
-        let mut typo_tf = vec![[0.0f32; FIELDS]; query.terms.len()];
+        // This entry's counts go straight into place, and are dropped
+        // again if it matches nothing.
+        let base = scan.counts.len();
+        scan.counts.resize(base + 2 * terms, [0.0; FIELDS]);
+        let counts = &mut scan.counts[base..];
         let mut lengths = [0u32; FIELDS];
         let mut answer_match = None;
         let mut any = false;
         let mut count = |field: Field, text: &str| {
-            text::for_each_word(text, |word, at| {
+            scanner.scan(text, |word, at| {
                 lengths[field as usize] += 1;
                 for &(t, quality, typo) in words.lookup(word) {
-                    let counts = if typo { &mut typo_tf } else { &mut tf };
-                    counts[t][field as usize] += quality;
+                    let row = if typo { terms + t } else { t };
+                    counts[row][field as usize] += quality;
                     any = true;
                     if field == Field::Answer && answer_match.is_none() {
                         answer_match = Some(at);
@@ -385,12 +414,12 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
         if any || fuzzy > 0.0 || query.terms.is_empty() {
             scan.matched.push(EntryStats {
                 index: offset + i,
-                tf,
-                typo_tf,
                 lengths,
                 fuzzy,
                 answer_match,
             });
+        } else {
+            scan.counts.truncate(base);
         }
     }
     scan
@@ -454,7 +483,8 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 /// Decides, once per distinct corpus word, which query words it stands for.
 struct WordMatcher<'q> {
     terms: &'q [Term],
-    slots: HashMap<String, usize>,
+    /// Corpus word → index into `results` (0: stands for no query word).
+    slots: HashMap<Box<str>, u32, FxBuildHasher>,
     results: Vec<Vec<(usize, f32, bool)>>,
 }
 
@@ -462,7 +492,7 @@ impl<'q> WordMatcher<'q> {
     fn new(terms: &'q [Term]) -> Self {
         WordMatcher {
             terms,
-            slots: HashMap::new(),
+            slots: HashMap::default(),
             results: vec![Vec::new()],
         }
     }
@@ -475,33 +505,85 @@ impl<'q> WordMatcher<'q> {
         let slot = match self.slots.get(word) {
             Some(&slot) => slot,
             None => {
+                let stem = text::stem(word);
                 let found: Vec<(usize, f32, bool)> = self
                     .terms
                     .iter()
                     .enumerate()
-                    .filter_map(|(t, term)| word_quality(term, word).map(|(q, typo)| (t, q, typo)))
+                    .filter_map(|(t, term)| {
+                        word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo))
+                    })
                     .collect();
                 let slot = if found.is_empty() {
                     0
                 } else {
                     self.results.push(found);
-                    self.results.len() - 1
+                    (self.results.len() - 1) as u32
                 };
-                self.slots.insert(word.to_owned(), slot);
+                self.slots.insert(word.into(), slot);
                 slot
             }
         };
-        &self.results[slot]
+        &self.results[slot as usize]
     }
 }
 
-/// How well the corpus word `word` stands for the query word `term`, if at
-/// all, and whether it took a typo to get there.
-fn word_quality(term: &Term, word: &str) -> Option<(f32, bool)> {
+/// FxHash, the hasher rustc uses for its own tables: one multiply per eight
+/// bytes. The word cache is probed once for every word of every entry, where
+/// the standard SipHash was the largest single cost; its resistance to
+/// crafted collisions buys nothing here (a corpus could only slow its own
+/// searches).
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher(u64);
+
+type FxBuildHasher = std::hash::BuildHasherDefault<FxHasher>;
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves its best-mixed bits on top; the table picks
+        // buckets with the low ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// How well the corpus word `word` (whose stem is `stem`) stands for the
+/// query word `term`, if at all, and whether it took a typo to get there.
+fn word_quality(term: &Term, word: &str, stem: &str) -> Option<(f32, bool)> {
     if word == term.word {
         return Some((EXACT, false));
     }
-    if text::stem(word) == term.stem {
+    if stem == term.stem {
         return Some((INFLECTION, false));
     }
     if word.starts_with(term.word.as_str()) {

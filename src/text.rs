@@ -36,6 +36,9 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(fold_char).collect()
 }
 
@@ -50,43 +53,116 @@ fn is_word_char(c: char) -> bool {
 /// A word joined by hyphens or dots (`well-known`, `matrix.org`) is emitted
 /// part by part and then once more glued together (`wellknown`, `matrixorg`),
 /// because people type compounds both ways.
-pub fn for_each_word(text: &str, mut emit: impl FnMut(&str, usize)) {
-    let mut word = String::new();
-    let mut glued = String::new();
-    let mut glued_parts = 0;
-    let mut word_start = 0;
-    let mut glued_start = 0;
-    let mut prev_joiner = false;
-    for (offset, c) in text.char_indices() {
-        if is_word_char(c) {
-            if word.is_empty() {
-                word_start = offset;
+///
+/// To scan many texts, keep one [`WordScanner`] instead: it reuses its buffers.
+pub fn for_each_word(text: &str, emit: impl FnMut(&str, usize)) {
+    WordScanner::default().scan(text, emit);
+}
+
+/// [`for_each_word`] with buffers kept between texts.
+///
+/// This is the innermost loop of a search (every word of every entry, per
+/// query), so it works on bytes: a run of ASCII letters and digits is
+/// measured in one tight loop and, when it has no capital, handed out as a
+/// slice of `text` without being copied. Only words with capitals or
+/// non-ASCII letters are folded into a buffer, and a word is added to the
+/// glued compound only when a joiner (`-`, `.`) is next to it.
+#[derive(Debug, Default)]
+pub struct WordScanner {
+    /// The current word, when it had to be folded.
+    word: String,
+    /// The current compound, while it may still grow.
+    glued: String,
+}
+
+impl WordScanner {
+    /// Calls `emit(word, byte_offset)` for every folded word of `text`, as
+    /// [`for_each_word`] does.
+    pub fn scan(&mut self, text: &str, mut emit: impl FnMut(&str, usize)) {
+        let bytes = text.as_bytes();
+        let mut glued_parts = 0;
+        let mut glued_start = 0;
+        let mut prev_joiner = false;
+        self.glued.clear();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let is_word = if b.is_ascii() {
+                is_ascii_word_byte(b)
+            } else {
+                text[i..].chars().next().is_some_and(is_word_char)
+            };
+            if !is_word {
+                prev_joiner = (b == b'-' || b == b'.') && glued_parts > 0 && !prev_joiner;
                 if !prev_joiner {
-                    flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
-                    glued_start = offset;
+                    flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
+                }
+                i += utf8_len(b);
+                continue;
+            }
+            if !prev_joiner {
+                flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
+                glued_start = i;
+            }
+            prev_joiner = false;
+
+            // The ASCII run of the word, noting whether it needs lowercasing.
+            let mut end = i;
+            let mut upper = false;
+            while let Some(&b) = bytes.get(end) {
+                if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' {
+                    end += 1;
+                } else if b.is_ascii_uppercase() {
+                    upper = true;
+                    end += 1;
+                } else {
+                    break;
                 }
             }
-            word.push(fold_char(c));
-            prev_joiner = false;
-        } else {
-            if !word.is_empty() {
-                emit(&word, word_start);
-                glued.push_str(&word);
-                glued_parts += 1;
-                word.clear();
+            let unicode = bytes.get(end).is_some_and(|b| !b.is_ascii())
+                && text[end..].chars().next().is_some_and(is_word_char);
+            let word: &str = if unicode {
+                self.word.clear();
+                end = i;
+                for c in text[i..].chars().take_while(|&c| is_word_char(c)) {
+                    self.word.push(fold_char(c));
+                    end += c.len_utf8();
+                }
+                &self.word
+            } else if upper {
+                self.word.clear();
+                self.word.push_str(&text[i..end]);
+                self.word.make_ascii_lowercase();
+                &self.word
+            } else {
+                &text[i..end]
+            };
+            emit(word, i);
+            // A lone word never needs the compound buffer.
+            let joiner_next = matches!(bytes.get(end), Some(b'-' | b'.'));
+            if glued_parts > 0 || joiner_next {
+                self.glued.push_str(word);
             }
-            prev_joiner = (c == '-' || c == '.') && glued_parts > 0 && !prev_joiner;
-            if !prev_joiner {
-                flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
-            }
+            glued_parts += 1;
+            i = end;
         }
+        flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
     }
-    if !word.is_empty() {
-        emit(&word, word_start);
-        glued.push_str(&word);
-        glued_parts += 1;
+}
+
+/// [`is_word_char`] for an ASCII byte.
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xc0..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
     }
-    flush_glued(&mut glued, &mut glued_parts, glued_start, &mut emit);
 }
 
 fn flush_glued(
@@ -185,15 +261,39 @@ pub fn typo_budget(word: &str) -> usize {
 /// or `None` when it exceeds `max`. Bails out early so it stays cheap on
 /// the long tail of words that are nowhere near.
 pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    /// Words up to this many bytes are compared without allocating.
+    const SHORT: usize = 48;
+    if a.is_ascii() && b.is_ascii() {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        if b.len() < SHORT {
+            let mut rows = [0usize; 3 * SHORT];
+            return osa_distance(a.as_bytes(), b.as_bytes(), max, &mut rows);
+        }
+        let mut rows = vec![0usize; 3 * (b.len() + 1)];
+        return osa_distance(a.as_bytes(), b.as_bytes(), max, &mut rows);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    let mut rows = vec![0usize; 3 * (b.len() + 1)];
+    osa_distance(&a, &b, max, &mut rows)
+}
+
+/// The dynamic programme behind [`bounded_distance`], over bytes or chars;
+/// `rows` holds three rows of `b.len() + 1` cells (or more).
+fn osa_distance<T: PartialEq>(a: &[T], b: &[T], max: usize, rows: &mut [usize]) -> Option<usize> {
     let width = b.len() + 1;
-    let mut prev2 = vec![0usize; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur = vec![0usize; width];
+    let (prev2, rest) = rows.split_at_mut(width);
+    let (prev, rest) = rest.split_at_mut(width);
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, &mut rest[..width]);
+    prev2.fill(0);
+    for (j, cell) in prev.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -247,15 +347,18 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// Words of a text with glued compounds and punctuation ignored, for comparing
 /// a link's text to a question ("20 channel" and "20-channel" compare equal).
 pub fn comparable(text: &str) -> String {
-    let mut out = String::new();
-    for word in text
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_word_char(c) {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            out.push(fold_char(c));
+        } else {
+            in_word = false;
         }
-        out.push_str(&fold(word));
     }
     out
 }
@@ -329,6 +432,101 @@ mod tests {
         assert!(is_kebab_case("access-token"));
         assert!(!is_kebab_case("Access_token"));
         assert!(!is_kebab_case("a--b"));
+    }
+
+    /// The plain char-by-char tokenizer that [`WordScanner`] must agree with.
+    fn reference_words(text: &str) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        let mut emit = |w: &str, at: usize| out.push((w.to_owned(), at));
+        let (mut word, mut glued) = (String::new(), String::new());
+        let (mut parts, mut word_start, mut glued_start, mut prev_joiner) = (0, 0, 0, false);
+        for (offset, c) in text.char_indices() {
+            if is_word_char(c) {
+                if word.is_empty() {
+                    word_start = offset;
+                    if !prev_joiner {
+                        flush_glued(&mut glued, &mut parts, glued_start, &mut emit);
+                        glued_start = offset;
+                    }
+                }
+                word.push(fold_char(c));
+                prev_joiner = false;
+            } else {
+                if !word.is_empty() {
+                    emit(&word, word_start);
+                    glued.push_str(&word);
+                    parts += 1;
+                    word.clear();
+                }
+                prev_joiner = (c == '-' || c == '.') && parts > 0 && !prev_joiner;
+                if !prev_joiner {
+                    flush_glued(&mut glued, &mut parts, glued_start, &mut emit);
+                }
+            }
+        }
+        if !word.is_empty() {
+            emit(&word, word_start);
+            glued.push_str(&word);
+            parts += 1;
+        }
+        flush_glued(&mut glued, &mut parts, glued_start, &mut emit);
+        out
+    }
+
+    #[test]
+    fn scanner_agrees_with_the_reference_tokenizer() {
+        let pieces = [
+            "a", "Z", "é", "É", "ß", "İ", "x1", "_", "-", ".", "--", "..", " ", "\n", "’", "—",
+            "中", "٣", "well", "KNOWN", "m", "org", "Ünï", "!", "#", "`",
+        ];
+        let mut scanner = WordScanner::default();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bits = state;
+            for _ in 0..(bits % 9) {
+                bits = bits.rotate_left(5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                text.push_str(pieces[(bits >> 40) as usize % pieces.len()]);
+            }
+            let mut seen = Vec::new();
+            scanner.scan(&text, |w, at| seen.push((w.to_owned(), at)));
+            assert_eq!(seen, reference_words(&text), "{text:?}");
+            let words: Vec<String> = text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().map(fold_char).collect())
+                .collect();
+            assert_eq!(comparable(&text), words.join(" "), "{text:?}");
+            let folded: String = text.chars().map(fold_char).collect();
+            assert_eq!(fold(&text), folded, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn distance_agrees_on_ascii_and_unicode_paths() {
+        let words = [
+            "tombstone",
+            "tombstoen",
+            "tmbstone",
+            "access",
+            "acess",
+            "",
+            "ab",
+            "ba",
+        ];
+        for a in words {
+            for b in words {
+                for max in 0..3 {
+                    let unicode = bounded_distance(&format!("{a}é"), &format!("{b}é"), max);
+                    assert_eq!(bounded_distance(a, b, max), unicode, "{a} {b} {max}");
+                }
+            }
+        }
+        let long = "x".repeat(60);
+        assert_eq!(bounded_distance(&long, &format!("{long}y"), 1), Some(1));
     }
 
     #[test]
