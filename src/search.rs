@@ -14,7 +14,7 @@
 //!
 //! fzf operators (`'exact`, `^prefix`, `suffix$`, `!not`) filter entries.
 
-use std::collections::HashMap;
+use std::cell::Cell;
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -45,6 +45,10 @@ const FUZZY_WEIGHT: f32 = 0.5;
 /// letters scattered across the text (`refund` in "pREFerred resolUtioN
 /// aND"), not a match.
 const FUZZY_FLOOR: f32 = 0.5;
+
+/// An entry found by the fuzzy signal alone is kept only when it scores at
+/// least this share of the best hit.
+const FUZZY_ONLY_SHARE: f32 = 0.25;
 
 /// How well a corpus word stands for a query word.
 const EXACT: f32 = 1.0;
@@ -78,6 +82,46 @@ pub struct Hit {
     pub answer_match: Option<usize>,
 }
 
+/// A nucleo `Matcher`, borrowed from this thread's spare one. A matcher
+/// carries about 130 KB of zeroed scratch space: making a fresh one for each
+/// step of a lookup costs more than searching the whole built-in FAQ.
+struct PooledMatcher(Option<Matcher>);
+
+thread_local! {
+    static SPARE_MATCHER: Cell<Option<Matcher>> = const { Cell::new(None) };
+}
+
+impl PooledMatcher {
+    fn take() -> Self {
+        let spare = SPARE_MATCHER.try_with(Cell::take).ok().flatten();
+        PooledMatcher(Some(spare.unwrap_or_else(|| Matcher::new(Config::DEFAULT))))
+    }
+}
+
+impl Drop for PooledMatcher {
+    fn drop(&mut self) {
+        let matcher = self.0.take();
+        let _ = SPARE_MATCHER.try_with(|spare| spare.set(matcher));
+    }
+}
+
+impl std::ops::Deref for PooledMatcher {
+    type Target = Matcher;
+    fn deref(&self) -> &Matcher {
+        self.0
+            .as_ref()
+            .expect("a pooled matcher is present until dropped")
+    }
+}
+
+impl std::ops::DerefMut for PooledMatcher {
+    fn deref_mut(&mut self) -> &mut Matcher {
+        self.0
+            .as_mut()
+            .expect("a pooled matcher is present until dropped")
+    }
+}
+
 /// One plain query word.
 #[derive(Debug)]
 struct Term {
@@ -101,7 +145,7 @@ pub struct Query {
 impl Query {
     /// Parses what the user typed. Stop words are dropped unless nothing else is left.
     pub fn parse(input: &str) -> Query {
-        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut matcher = PooledMatcher::take();
         let mut words = Vec::new();
         let mut filters = Vec::new();
         for token in input.split_whitespace() {
@@ -201,7 +245,7 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
         .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
         .collect();
 
-    let mut hits: Vec<Hit> = scan
+    let scored: Vec<(Hit, bool)> = scan
         .matched
         .iter()
         .enumerate()
@@ -229,14 +273,24 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
                 coverage / query.terms.len() as f32
             };
             let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
-            Hit {
+            let hit = Hit {
                 index: stats.index,
                 score: if query.terms.is_empty() { 1.0 } else { score },
                 highlights: Vec::new(),
                 answer_match: stats.answer_match,
-            }
+            };
+            (hit, words_score > 0.0)
         })
-        .filter(|hit| hit.score > 0.0)
+        .filter(|(hit, _)| hit.score > 0.0)
+        .collect();
+    // Entries only the fuzzy signal found are letters picked across words
+    // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
+    // so they stay only when they come near the best.
+    let best = scored.iter().map(|(hit, _)| hit.score).fold(0.0, f32::max);
+    let mut hits: Vec<Hit> = scored
+        .into_iter()
+        .filter(|(hit, by_words)| *by_words || hit.score >= FUZZY_ONLY_SHARE * best)
+        .map(|(hit, _)| hit)
         .collect();
     hits.sort_by(|a, b| {
         b.score
@@ -281,7 +335,7 @@ pub fn explain(entry: &Entry, query: &Query) -> String {
 
 /// Fills in the question's highlight positions for the hits that will be shown.
 pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
-    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut matcher = PooledMatcher::take();
     let mut buf = Vec::new();
     let mut indices = Vec::new();
     for hit in hits {
@@ -371,7 +425,7 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
     let mut scan = Scan::default();
     let mut words = WordMatcher::new(&query.terms);
     let mut scanner = text::WordScanner::default();
-    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut matcher = PooledMatcher::take();
     let mut buf = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         if !passes_filters(entry, &query.filters, &mut matcher, &mut buf) {
@@ -484,7 +538,7 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 struct WordMatcher<'q> {
     terms: &'q [Term],
     /// Corpus word → index into `results` (0: stands for no query word).
-    slots: HashMap<Box<str>, u32, FxBuildHasher>,
+    slots: text::WordMap,
     results: Vec<Vec<(usize, f32, bool)>>,
 }
 
@@ -492,7 +546,7 @@ impl<'q> WordMatcher<'q> {
     fn new(terms: &'q [Term]) -> Self {
         WordMatcher {
             terms,
-            slots: HashMap::default(),
+            slots: text::WordMap::default(),
             results: vec![Vec::new()],
         }
     }
@@ -502,88 +556,48 @@ impl<'q> WordMatcher<'q> {
         if self.terms.is_empty() {
             return &self.results[0];
         }
-        let slot = match self.slots.get(word) {
-            Some(&slot) => slot,
-            None => {
-                let stem = text::stem(word);
-                let found: Vec<(usize, f32, bool)> = self
-                    .terms
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(t, term)| {
-                        word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo))
-                    })
-                    .collect();
-                let slot = if found.is_empty() {
-                    0
-                } else {
-                    self.results.push(found);
-                    (self.results.len() - 1) as u32
-                };
-                self.slots.insert(word.into(), slot);
-                slot
+        let (terms, results) = (self.terms, &mut self.results);
+        let slot = self.slots.get_or_insert_with(word, || {
+            // Stemming allocates; most words can be ruled out without it.
+            let stem = if terms.iter().any(|t| may_stem_to(word, &t.stem)) {
+                text::stem(word)
+            } else {
+                String::new()
+            };
+            let found: Vec<(usize, f32, bool)> = terms
+                .iter()
+                .enumerate()
+                .filter_map(|(t, term)| {
+                    word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo))
+                })
+                .collect();
+            if found.is_empty() {
+                0
+            } else {
+                results.push(found);
+                (results.len() - 1) as u32
             }
-        };
+        });
         &self.results[slot as usize]
     }
 }
 
-/// FxHash, the hasher rustc uses for its own tables: one multiply per eight
-/// bytes. The word cache is probed once for every word of every entry, where
-/// the standard SipHash was the largest single cost; its resistance to
-/// crafted collisions buys nothing here (a corpus could only slow its own
-/// searches).
-#[derive(Debug, Default, Clone, Copy)]
-struct FxHasher(u64);
-
-type FxBuildHasher = std::hash::BuildHasherDefault<FxHasher>;
-
-impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
+/// False when `text::stem(word)` cannot be `stem`. The stemmer only cuts
+/// or rewrites the end of a word, so all of a stem but its last letter is
+/// always the start of the word it came from.
+fn may_stem_to(word: &str, stem: &str) -> bool {
+    let stem = stem.as_bytes();
+    stem.is_empty() || word.as_bytes().starts_with(&stem[..stem.len() - 1])
 }
 
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves its best-mixed bits on top; the table picks
-        // buckets with the low ones.
-        self.0.rotate_left(26)
-    }
-}
-
-/// How well the corpus word `word` (whose stem is `stem`) stands for the
-/// query word `term`, if at all, and whether it took a typo to get there.
+/// How well the corpus word `word` stands for the query word `term`, if at
+/// all, and whether it took a typo to get there. `stem` is the stem of
+/// `word`, or empty when [`may_stem_to`] ruled out every query word's stem.
 fn word_quality(term: &Term, word: &str, stem: &str) -> Option<(f32, bool)> {
     if word == term.word {
         return Some((EXACT, false));
     }
-    if stem == term.stem {
+    if may_stem_to(word, &term.stem) && stem == term.stem {
         return Some((INFLECTION, false));
     }
     if word.starts_with(term.word.as_str()) {
