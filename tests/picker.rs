@@ -290,7 +290,7 @@ fn preview(screen: &str) -> String {
 }
 
 #[test]
-fn picker_80x24_tomb_down_enter_prints_the_second_answer() {
+fn picker_80x24_tomb_down_enter_prints_the_selected_answer() {
     let Some(t) = Tmux::new("pick80") else { return };
     t.start_picker(80, 24, "pick");
     let first = t.wait_for("the full list", |s| s.starts_with("> ") && s.contains("──"));
@@ -306,8 +306,6 @@ fn picker_80x24_tomb_down_enter_prints_the_second_answer() {
         rows[0].contains("Matrix General"),
         "category shown: {rows:?}"
     );
-    assert!(rows.len() >= 2, "{screen}");
-    let second = row_question(rows[1]).to_owned();
     let status = lines.iter().find(|l| l.starts_with("──")).unwrap();
     assert!(status.contains("tombstone-room"), "{status}");
     let shown = preview(&screen);
@@ -315,22 +313,53 @@ fn picker_80x24_tomb_down_enter_prints_the_second_answer() {
     assert!(shown.contains("m.room.tombstone"), "preview:\n{shown}");
     assert!(screen.lines().all(|l| l.chars().count() <= 80));
 
+    // Down moves to the second row when there is one, and stays put on the
+    // last row otherwise; Enter prints whichever is selected.
+    let expected = row_question(rows.get(1).unwrap_or(&rows[0])).to_owned();
     t.keys(&["Down"]);
-    let screen = t.wait_for("the second row selected", |s| {
-        list_rows(s).get(1).is_some_and(|r| r.starts_with("> "))
-    });
-    assert!(list_rows(&screen)[0].starts_with("  "));
-    assert!(preview(&screen).starts_with(&second), "{screen}");
+    if rows.len() >= 2 {
+        let screen = t.wait_for("the second row selected", |s| {
+            list_rows(s).get(1).is_some_and(|r| r.starts_with("> "))
+        });
+        assert!(list_rows(&screen)[0].starts_with("  "));
+        assert!(preview(&screen).starts_with(&expected), "{screen}");
+    }
 
     t.keys(&["Enter"]);
     let (printed, code) = t.wait_for_exit();
     assert_eq!(code, 0);
     // stdout is a file: the entry as plain Markdown, as `faq show` prints it there.
     assert!(
-        printed.starts_with(&format!("# {second}\n\n")),
+        printed.starts_with(&format!("# {expected}\n\n")),
         "printed:\n{printed}"
     );
     assert!(!printed.contains('\x1b'), "escape sequences in a file");
+    t.assert_restored();
+}
+
+#[test]
+fn picker_80x24_room_down_enter_prints_the_second_answer() {
+    let Some(t) = Tmux::new("pick80b") else {
+        return;
+    };
+    t.start_picker(80, 24, "pick");
+    t.wait_for("the full list", |s| s.starts_with("> ") && s.contains("──"));
+    t.type_text("room");
+    let screen = t.wait_for("results for room", |s| {
+        s.starts_with("> room") && list_rows(s).len() >= 2
+    });
+    let second = row_question(list_rows(&screen)[1]).to_owned();
+    t.keys(&["Down"]);
+    t.wait_for("the second row selected", |s| {
+        list_rows(s).get(1).is_some_and(|r| r.starts_with("> "))
+    });
+    t.keys(&["Enter"]);
+    let (printed, code) = t.wait_for_exit();
+    assert_eq!(code, 0);
+    assert!(
+        printed.starts_with(&format!("# {second}\n\n")),
+        "printed:\n{printed}"
+    );
     t.assert_restored();
 }
 
