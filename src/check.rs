@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-use crate::corpus::{Corpus, Document, Source, read_source};
+use crate::corpus::{Corpus, Document, Source, read_sources};
 use crate::entry::Problem;
 use crate::parse::{self, line_of};
 use crate::xref::{CrossRefs, links};
@@ -25,15 +25,7 @@ pub struct Report {
 /// Checks every file of `sources` together (ids must be unique per source,
 /// cross-references may point anywhere).
 pub fn check(sources: &[Source]) -> Report {
-    let mut problems = Vec::new();
-    let groups: Vec<Vec<Document>> = sources
-        .iter()
-        .map(|source| {
-            let (documents, mut found) = read_source(source);
-            problems.append(&mut found);
-            documents
-        })
-        .collect();
+    let (groups, mut problems) = read_sources(sources);
     let corpus = Corpus::from_documents(&groups);
     problems.extend(corpus.problems.iter().cloned());
     let refs = CrossRefs::new(&corpus.entries);

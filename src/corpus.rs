@@ -46,15 +46,7 @@ impl Corpus {
     /// Reads and parses `sources` in order; a later source's entry replaces an
     /// earlier one with the same id.
     pub fn load(sources: &[Source]) -> Corpus {
-        let mut problems = Vec::new();
-        let documents: Vec<Vec<Document>> = sources
-            .iter()
-            .map(|source| {
-                let (documents, mut found) = read_source(source);
-                problems.append(&mut found);
-                documents
-            })
-            .collect();
+        let (documents, mut problems) = read_sources(sources);
         let mut corpus = Corpus::from_documents(&documents);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
@@ -117,6 +109,21 @@ fn parse_all(documents: &[Document]) -> Vec<parse::Parsed> {
             .flat_map(|w| w.join().unwrap_or_default())
             .collect()
     })
+}
+
+/// Reads every source: one group of documents per source, in order, and
+/// the problems met reading them.
+pub fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let groups = sources
+        .iter()
+        .map(|source| {
+            let (documents, mut found) = read_source(source);
+            problems.append(&mut found);
+            documents
+        })
+        .collect();
+    (groups, problems)
 }
 
 /// Reads every file of one source.
