@@ -87,10 +87,10 @@ impl WordScanner {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let is_word = if b.is_ascii() {
-                is_ascii_word_byte(b)
-            } else {
-                text[i..].chars().next().is_some_and(is_word_char)
+            let is_word = match CLASS[usize::from(b)] {
+                FOLDED | UPPER => true,
+                PUNCT => false,
+                _ => text[i..].chars().next().is_some_and(is_word_char),
             };
             if !is_word {
                 prev_joiner = (b == b'-' || b == b'.') && glued_parts > 0 && !prev_joiner;
@@ -109,15 +109,13 @@ impl WordScanner {
             // The ASCII run of the word, noting whether it needs lowercasing.
             let mut end = i;
             let mut upper = false;
-            while let Some(&b) = bytes.get(end) {
-                if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' {
-                    end += 1;
-                } else if b.is_ascii_uppercase() {
-                    upper = true;
-                    end += 1;
-                } else {
-                    break;
+            while end < bytes.len() {
+                match CLASS[usize::from(bytes[end])] {
+                    FOLDED => {}
+                    UPPER => upper = true,
+                    _ => break,
                 }
+                end += 1;
             }
             let unicode = bytes.get(end).is_some_and(|b| !b.is_ascii())
                 && text[end..].chars().next().is_some_and(is_word_char);
@@ -150,10 +148,29 @@ impl WordScanner {
     }
 }
 
-/// [`is_word_char`] for an ASCII byte.
-fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+/// Byte classes for [`WordScanner`]'s ASCII fast path.
+const PUNCT: u8 = 0;
+/// `a-z`, `0-9`, `_`: word bytes that fold to themselves.
+const FOLDED: u8 = 1;
+/// `A-Z`: word bytes that need lowercasing.
+const UPPER: u8 = 2;
+/// The lead or continuation byte of a non-ASCII character.
+const NON_ASCII: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut table = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'0'..=b'9' | b'_' => FOLDED,
+            b'A'..=b'Z' => UPPER,
+            0x80..=0xff => NON_ASCII,
+            _ => PUNCT,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The length of the UTF-8 sequence that starts with byte `b`.
 fn utf8_len(b: u8) -> usize {
@@ -176,6 +193,121 @@ fn flush_glued(
     }
     glued.clear();
     *parts = 0;
+}
+
+/// A map from words to small numbers, built for the search's word cache:
+/// it is probed once for every word of every entry, so it hashes a word in
+/// a few multiplies, keeps every key in one byte arena (no allocation per
+/// word) and compares a stored hash before it touches a key.
+#[derive(Debug, Default)]
+pub struct WordMap {
+    /// Open addressing with linear probing; a power of two long, at most
+    /// half full. A slot with `len == 0` is empty (words are never empty).
+    slots: Vec<WordSlot>,
+    /// The keys, back to back.
+    arena: String,
+    len: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct WordSlot {
+    hash: u64,
+    start: u32,
+    len: u32,
+    value: u32,
+}
+
+impl WordMap {
+    /// The value stored for `word`, computing and storing it with `value`
+    /// the first time `word` is seen.
+    pub fn get_or_insert_with(&mut self, word: &str, value: impl FnOnce() -> u32) -> u32 {
+        if word.is_empty() {
+            return value();
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let hash = hash_word(word.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.len == 0 {
+                break;
+            }
+            if slot.hash == hash
+                && slot.len as usize == word.len()
+                && &self.arena[slot.start as usize..][..word.len()] == word
+            {
+                return slot.value;
+            }
+            i = (i + 1) & mask;
+        }
+        let value = value();
+        self.slots[i] = WordSlot {
+            hash,
+            start: self.arena.len() as u32,
+            len: word.len() as u32,
+            value,
+        };
+        self.arena.push_str(word);
+        self.len += 1;
+        value
+    }
+
+    /// Doubles the table (the first time: makes one).
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![WordSlot::default(); capacity]);
+        let mask = capacity - 1;
+        for slot in old.into_iter().filter(|s| s.len > 0) {
+            let mut i = (slot.hash >> 32) as usize & mask;
+            while self.slots[i].len > 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+}
+
+/// A fast, well-mixed hash of a short byte string: eight bytes per step,
+/// each folded in with a 64×64→128-bit multiply (as foldhash and ahash do).
+/// Not meant to resist crafted collisions: a corpus could only slow down its
+/// own searches.
+fn hash_word(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    fn mix(a: u64, b: u64) -> u64 {
+        let product = u128::from(a ^ K) * u128::from(b ^ 0x2d35_8dcc_aa6c_78a5);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+    fn load8(b: &[u8]) -> u64 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(word)
+    }
+    fn load4(b: &[u8]) -> u64 {
+        let mut word = [0u8; 4];
+        word.copy_from_slice(&b[..4]);
+        u64::from(u32::from_le_bytes(word))
+    }
+    let mut hash = bytes.len() as u64;
+    let mut rest = bytes;
+    while rest.len() > 8 {
+        hash = mix(hash, load8(rest));
+        rest = &rest[8..];
+    }
+    // The last 1–8 bytes, read as (possibly overlapping) pieces: together
+    // with the length this still tells every string apart.
+    let n = rest.len();
+    let tail = match n {
+        8 => load8(rest),
+        4..=7 => load4(rest) | (load4(&rest[n - 4..]) << 32),
+        1..=3 => {
+            u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
+        }
+        _ => 0,
+    };
+    mix(hash, tail)
 }
 
 /// The folded words of `text`, in order (glued compounds included).
@@ -503,6 +635,24 @@ mod tests {
             let folded: String = text.chars().map(fold_char).collect();
             assert_eq!(fold(&text), folded, "{text:?}");
         }
+    }
+
+    #[test]
+    fn word_map_keeps_the_first_value_of_each_word() {
+        let mut map = WordMap::default();
+        let mut reference = std::collections::HashMap::new();
+        let mut calls = 0;
+        for i in 0..20_000u32 {
+            // Words of every length from 1 to 40, many repeated.
+            let word = format!("{}{}", "w".repeat((i % 40) as usize), i % 3000);
+            let value = map.get_or_insert_with(&word, || {
+                calls += 1;
+                i
+            });
+            assert_eq!(value, *reference.entry(word).or_insert(i));
+        }
+        assert_eq!(calls, reference.len());
+        assert_eq!(map.get_or_insert_with("", || 7), 7);
     }
 
     #[test]

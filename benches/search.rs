@@ -1,0 +1,103 @@
+//! Criterion benchmarks of what a lookup pays for, at three corpus sizes:
+//! the built-in FAQ (57 entries), and generated corpora of 10,000 and
+//! 100,000 entries (`support/corpus_gen.rs`, seed 1; written once under
+//! `<target>/bench-corpora` and reused).
+//!
+//! - `parse/N`: the heading scanner over documents already in memory;
+//! - `load/N`: reading the files and parsing them (`Corpus::load`), what
+//!   every run pays, since nothing is cached between runs;
+//! - `search/N/QUERY`: ranking every entry for one query.
+//!
+//! ```sh
+//! cargo bench --bench search            # everything
+//! cargo bench --bench search -- 10k     # one size
+//! ```
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use faq::corpus::{Corpus, Source, read_source};
+use faq::parse::parse_document;
+use faq::search::{Query, search};
+
+const QUERIES: &[&str] = &["tombstone", "delete room", "acess tokn"];
+
+/// `<target>/bench-corpora`, next to the benchmark binary's own build.
+fn corpus_root() -> PathBuf {
+    let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    // <target>/release/deps/search-<hash>
+    exe.ancestors()
+        .nth(3)
+        .map_or_else(std::env::temp_dir, PathBuf::from)
+        .join("bench-corpora")
+}
+
+/// The corpora to measure: label and sources.
+fn corpora() -> Vec<(&'static str, Vec<Source>)> {
+    let mut out = vec![("57", vec![Source::Builtin])];
+    for (label, entries) in [("10k", 10_000), ("100k", 100_000)] {
+        let dir = corpus_root().join(format!("c{entries}-seed1"));
+        let dir = corpus_gen::cached(&dir, entries, 1).expect("corpus is written");
+        out.push((label, vec![Source::Path(dir)]));
+    }
+    out
+}
+
+fn benches(c: &mut Criterion) {
+    for (label, sources) in corpora() {
+        let documents: Vec<_> = sources.iter().flat_map(|s| read_source(s).0).collect();
+        let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+        let corpus = Corpus::load(&sources);
+        assert!(corpus.problems.is_empty(), "{:?}", corpus.problems.first());
+        let big = bytes > 1 << 20;
+
+        let mut group = c.benchmark_group("parse");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(8));
+        }
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                documents
+                    .iter()
+                    .map(|d| parse_document(&d.name, &d.text).entries.len())
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("load");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(10));
+        }
+        group.bench_function(label, |b| b.iter(|| Corpus::load(black_box(&sources))));
+        group.finish();
+
+        let mut group = c.benchmark_group(format!("search/{label}"));
+        group.throughput(Throughput::Elements(corpus.entries.len() as u64));
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(8));
+        }
+        for &query in QUERIES {
+            group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
+                b.iter(|| search(&corpus.entries, &Query::parse(black_box(q))))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);
