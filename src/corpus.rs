@@ -2,7 +2,7 @@
 //! or files the user points at. Reading is kept apart from parsing so that a
 //! bad file is reported and skipped while its neighbours still load.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +10,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::entry::{Entry, Problem};
 use crate::parse;
+use crate::text;
 
 /// The Element / Matrix FAQ, compiled into the binary.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/faq");
@@ -45,9 +46,21 @@ pub struct Corpus {
 impl Corpus {
     /// Reads and parses `sources` in order; a later source's entry replaces an
     /// earlier one with the same id.
+    ///
+    /// Each file is parsed as soon as it is read and its text dropped once
+    /// its entries are cut out of it, on both cores when the files are large
+    /// enough together to pay for a thread: a big corpus is never held twice.
     pub fn load(sources: &[Source]) -> Corpus {
-        let (documents, mut problems) = read_sources(sources);
-        let mut corpus = Corpus::from_documents(&documents);
+        let mut problems = Vec::new();
+        let groups: Vec<Vec<parse::Parsed>> = sources
+            .iter()
+            .map(|source| {
+                let (parsed, mut found) = load_source(source);
+                problems.append(&mut found);
+                parsed
+            })
+            .collect();
+        let mut corpus = Corpus::merge(groups);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -55,28 +68,43 @@ impl Corpus {
 
     /// Parses already-read documents, one group per source, in order.
     pub fn from_documents(sources: &[Vec<Document>]) -> Corpus {
+        Corpus::merge(
+            sources
+                .iter()
+                .map(|documents| parse_all(documents))
+                .collect(),
+        )
+    }
+
+    /// Merges parsed documents, one group per source, in order: an id used
+    /// twice within a source is reported, one used again by a later source
+    /// replaces the earlier entry in place.
+    fn merge(groups: Vec<Vec<parse::Parsed>>) -> Corpus {
         let mut corpus = Corpus::default();
-        let mut position: HashMap<String, usize> = HashMap::new();
-        for documents in sources {
-            let mut seen_here: HashMap<String, (String, usize)> = HashMap::new();
-            for mut result in parse_all(documents) {
+        // id → index into `entries`, and which group set each entry.
+        let mut position = text::WordMap::default();
+        let mut group_of: Vec<usize> = Vec::new();
+        for (group, parsed) in groups.into_iter().enumerate() {
+            for mut result in parsed {
                 corpus.problems.append(&mut result.problems);
                 for entry in result.entries {
-                    if let Some((file, line)) = seen_here.get(&entry.id) {
-                        corpus.problems.push(Problem::new(
-                            &entry.source,
-                            entry.line,
-                            format!("duplicate id '{}' (first used at {file}:{line})", entry.id),
-                        ));
-                        continue;
-                    }
-                    seen_here.insert(entry.id.clone(), (entry.source.clone(), entry.line));
-                    match position.get(&entry.id) {
-                        Some(&at) => corpus.entries[at] = entry,
-                        None => {
-                            position.insert(entry.id.clone(), corpus.entries.len());
-                            corpus.entries.push(entry);
-                        }
+                    let next = corpus.entries.len();
+                    let at = position.get_or_insert_with(&entry.id, || next as u32) as usize;
+                    if at == next {
+                        corpus.entries.push(entry);
+                        group_of.push(group);
+                    } else if group_of[at] == group {
+                        let first = &corpus.entries[at];
+                        let message = format!(
+                            "duplicate id '{}' (first used at {}:{})",
+                            entry.id, first.source, first.line
+                        );
+                        corpus
+                            .problems
+                            .push(Problem::new(&entry.source, entry.line, message));
+                    } else {
+                        corpus.entries[at] = entry;
+                        group_of[at] = group;
                     }
                 }
             }
@@ -90,25 +118,40 @@ impl Corpus {
     }
 }
 
-/// Parses documents, on every core when there are enough of them to pay for it.
-fn parse_all(documents: &[Document]) -> Vec<parse::Parsed> {
-    let parse_one = |d: &Document| parse::parse_document(&d.name, &d.text);
-    let total: usize = documents.iter().map(|d| d.text.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || documents.len() < 2 || total < 4 * 1024 * 1024 {
-        return documents.iter().map(parse_one).collect();
+/// Files that together hold less than this are read and parsed on one
+/// thread: starting another costs more than it saves.
+const PARALLEL_BYTES: u64 = 512 * 1024;
+
+/// Reads and parses every file of one source, with the problems met
+/// reading them (parse problems stay with each file's result).
+fn load_source(source: &Source) -> (Vec<parse::Parsed>, Vec<Problem>) {
+    let root = match source {
+        Source::Builtin => {
+            let parsed = builtin_files()
+                .map(|(name, text)| parse::parse_document(&name, text))
+                .collect();
+            return (parsed, Vec::new());
+        }
+        Source::Path(root) => root,
+    };
+    let (files, mut problems) = list_files(root);
+    let results = map_files(&files, |path| {
+        read_document(path).map(|d| parse::parse_document(&d.name, &d.text))
+    });
+    let mut parsed = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(one) => parsed.push(one),
+            Err(problem) => problems.push(problem),
+        }
     }
-    let chunk = documents.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = documents
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse_one).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    })
+    (parsed, problems)
+}
+
+/// Parses documents, on both cores when there are enough of them to pay for it.
+fn parse_all(documents: &[Document]) -> Vec<parse::Parsed> {
+    let sized: Vec<(&Document, u64)> = documents.iter().map(|d| (d, d.text.len() as u64)).collect();
+    in_shares(&sized, |d| parse::parse_document(&d.name, &d.text))
 }
 
 /// Reads every source: one group of documents per source, in order, and
@@ -134,45 +177,35 @@ pub fn read_source(source: &Source) -> (Vec<Document>, Vec<Problem>) {
     }
 }
 
-/// The embedded FAQ files, in path order.
-fn builtin_documents() -> Vec<Document> {
+/// The embedded FAQ files, in path order: display name and text.
+fn builtin_files() -> impl Iterator<Item = (String, &'static str)> {
     let mut files: Vec<_> = BUILTIN
         .files()
         .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
         .collect();
     files.sort_by_key(|f| f.path());
-    files
-        .into_iter()
-        .filter_map(|f| {
-            Some(Document {
-                name: format!("builtin:{}", f.path().display()),
-                text: f.contents_utf8()?.to_owned(),
-            })
+    files.into_iter().filter_map(|f| {
+        Some((
+            format!("builtin:{}", f.path().display()),
+            f.contents_utf8()?,
+        ))
+    })
+}
+
+/// The embedded FAQ files, in path order.
+fn builtin_documents() -> Vec<Document> {
+    builtin_files()
+        .map(|(name, text)| Document {
+            name,
+            text: text.to_owned(),
         })
         .collect()
 }
 
 /// Reads a file, or every Markdown file under a folder.
 fn read_path(root: &Path) -> (Vec<Document>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut files = Vec::new();
-    match fs::metadata(root) {
-        Ok(meta) if meta.is_dir() => {
-            let mut visited = HashSet::new();
-            collect_markdown(root, 0, &mut visited, &mut files, &mut problems);
-            files.sort();
-        }
-        Ok(_) => files.push(root.to_path_buf()),
-        Err(err) => {
-            problems.push(Problem::new(
-                root.display().to_string(),
-                0,
-                io_message(&err),
-            ));
-            return (Vec::new(), problems);
-        }
-    }
-    let results = read_files(&files);
+    let (files, mut problems) = list_files(root);
+    let results = map_files(&files, read_document);
     let mut documents = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -183,24 +216,70 @@ fn read_path(root: &Path) -> (Vec<Document>, Vec<Problem>) {
     (documents, problems)
 }
 
-/// Reads files on every core when there are many; order is kept.
-fn read_files(files: &[PathBuf]) -> Vec<Result<Document, Problem>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || files.len() < 16 {
-        return files.iter().map(|f| read_document(f)).collect();
+/// The Markdown files of a corpus path, sorted, with their sizes.
+fn list_files(root: &Path) -> (Vec<(PathBuf, u64)>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    match fs::metadata(root) {
+        Ok(meta) if meta.is_dir() => {
+            let mut visited = HashSet::new();
+            collect_markdown(root, 0, &mut visited, &mut files, &mut problems);
+            files.sort();
+        }
+        Ok(meta) => files.push((root.to_path_buf(), meta.len())),
+        Err(err) => problems.push(Problem::new(
+            root.display().to_string(),
+            0,
+            io_message(&err),
+        )),
     }
-    let chunk = files.len().div_ceil(threads);
+    (files, problems)
+}
+
+/// `work` on every file, results in file order.
+fn map_files<T: Send>(files: &[(PathBuf, u64)], work: impl Fn(&Path) -> T + Sync) -> Vec<T> {
+    in_shares(files, |path| work(path))
+}
+
+/// `work` on every item, results in order. Items come with their size in
+/// bytes; when they are big enough together, the second core takes a
+/// contiguous share of about half the bytes. A small corpus never asks how
+/// many cores there are (that costs system calls).
+fn in_shares<I: Sync, T: Send>(items: &[(I, u64)], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let total: u64 = items.iter().map(|(_, size)| size).sum();
+    let threads = if items.len() < 2 || total < PARALLEL_BYTES {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    if threads < 2 {
+        return items.iter().map(|(item, _)| work(item)).collect();
+    }
+    let mut shares = Vec::with_capacity(threads);
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (_, size)) in items.iter().enumerate() {
+        bytes += size;
+        if bytes * threads as u64 >= total * (shares.len() as u64 + 1) && shares.len() + 1 < threads
+        {
+            shares.push(&items[start..=i]);
+            start = i + 1;
+        }
+    }
+    shares.push(&items[start..]);
+    let work = &work;
+    let run =
+        move |share: &[(I, u64)]| share.iter().map(|(item, _)| work(item)).collect::<Vec<T>>();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|f| read_document(f)).collect::<Vec<_>>())
-            })
+        let workers: Vec<_> = shares[1..]
+            .iter()
+            .map(|&share| scope.spawn(move || run(share)))
             .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+        // This thread takes the first share rather than waiting idle.
+        let mut out = run(shares[0]);
+        for worker in workers {
+            out.extend(worker.join().unwrap_or_default());
+        }
+        out
     })
 }
 
@@ -216,7 +295,7 @@ fn collect_markdown(
     dir: &Path,
     depth: usize,
     visited: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
+    files: &mut Vec<(PathBuf, u64)>,
     problems: &mut Vec<Problem>,
 ) {
     let Ok(canonical) = fs::canonicalize(dir) else {
@@ -251,7 +330,7 @@ fn collect_markdown(
             Ok(meta) if meta.is_dir() => {
                 collect_markdown(&path, depth + 1, visited, files, problems)
             }
-            Ok(_) if is_markdown(&path) => files.push(path),
+            Ok(meta) if is_markdown(&path) => files.push((path, meta.len())),
             Ok(_) => {}
             Err(err) if is_markdown(&path) || err.kind() != std::io::ErrorKind::NotFound => {
                 problems.push(Problem::new(

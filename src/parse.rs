@@ -139,15 +139,38 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
 }
 
 /// Finds the ATX headings that structure the document.
+///
+/// Most lines are prose: outside code fences and comments a line can only
+/// matter when its first character (after at most three spaces) is `#`,
+/// `` ` ``, `~` or `<`, so every other line is skipped after a look at its
+/// first bytes, and the search for the next line end reads eight bytes at
+/// a time.
 fn scan_headings(text: &str) -> Vec<Heading<'_>> {
+    let bytes = text.as_bytes();
     let mut headings = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
     let mut in_comment = false;
-    let mut offset = 0;
-    for (index, raw_line) in text.split_inclusive('\n').enumerate() {
-        let span = offset..offset + raw_line.len();
-        offset = span.end;
-        let line = raw_line.trim_end_matches(['\n', '\r']);
+    let mut start = 0;
+    let mut index = 0;
+    while start < bytes.len() {
+        let span = start..line_end(bytes, start);
+        start = span.end;
+        index += 1;
+        if !in_comment {
+            let spaces = bytes[span.clone()]
+                .iter()
+                .take(4)
+                .take_while(|&&b| b == b' ');
+            let first = bytes.get(span.start + spaces.count()).copied();
+            let may_matter = match fence {
+                Some((fence_char, _)) => first == Some(fence_char),
+                None => matches!(first, Some(b'#' | b'`' | b'~' | b'<')),
+            };
+            if !may_matter {
+                continue;
+            }
+        }
+        let line = text[span.clone()].trim_end_matches(['\n', '\r']);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
         if let Some((fence_char, fence_len)) = fence {
@@ -175,7 +198,7 @@ fn scan_headings(text: &str) -> Vec<Heading<'_>> {
             let (content, id) = split_attributes(content);
             headings.push(Heading {
                 level,
-                line: index + 1,
+                line: index,
                 span,
                 content,
                 id,
@@ -183,6 +206,30 @@ fn scan_headings(text: &str) -> Vec<Heading<'_>> {
         }
     }
     headings
+}
+
+/// The offset just past the line that starts at `from` (its `\n` included).
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte of `x` is a newline of the chunk; the lowest flag
+        // marks the first (borrows only ever flag bytes above a true zero).
+        let x = u64::from_le_bytes(word) ^ NEWLINES;
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize + 1;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| i + at + 1)
 }
 
 /// `(fence char, fence length)` when `line` opens a fenced code block.
@@ -426,6 +473,112 @@ mod tests {
         assert_eq!(p.entries[0].category, ["C"]);
         assert_eq!(p.entries[0].question, "Q");
         assert_eq!(p.entries[0].answer, "A.");
+    }
+
+    /// A heading as the tests compare them: level, line, span, content, id.
+    type Found<'a> = (usize, usize, Range<usize>, &'a str, Option<&'a str>);
+
+    /// The line-by-line scanner that [`scan_headings`] must agree with.
+    fn reference_headings(text: &str) -> Vec<Found<'_>> {
+        let mut out = Vec::new();
+        let (mut fence, mut in_comment, mut offset) = (None, false, 0);
+        for (index, raw_line) in text.split_inclusive('\n').enumerate() {
+            let span = offset..offset + raw_line.len();
+            offset = span.end;
+            let line = raw_line.trim_end_matches(['\n', '\r']);
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[indent..];
+            if let Some((fence_char, fence_len)) = fence {
+                if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
+                    fence = None;
+                }
+                continue;
+            }
+            if in_comment {
+                in_comment = !line.contains("-->");
+                continue;
+            }
+            if indent > 3 {
+                continue;
+            }
+            if let Some(open) = opening_fence(rest) {
+                fence = Some(open);
+                continue;
+            }
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                in_comment = !comment.contains("-->");
+                continue;
+            }
+            if let Some((level, content)) = atx_heading(rest) {
+                let (content, id) = split_attributes(content);
+                out.push((level, index + 1, span, content, id));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn heading_scan_agrees_with_the_line_by_line_reference() {
+        let pieces = [
+            "# A",
+            "## B {#b}",
+            "    # code",
+            "   ### C",
+            "#x",
+            "```",
+            "```rust",
+            "~~~",
+            "````",
+            "<!--",
+            "-->",
+            "<!-- c -->",
+            "text",
+            "  - item",
+            "\t# tab",
+            "",
+            " ",
+            "é ü",
+            "\r",
+            "###### six ##",
+            "####### seven",
+            "`` `x` ``",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bits = state;
+            for _ in 0..(bits % 14) {
+                bits = bits.rotate_left(7).wrapping_mul(0x2545_f491_4f6c_dd1d);
+                text.push_str(pieces[(bits >> 40) as usize % pieces.len()]);
+                if bits & 1 == 0 {
+                    text.push('\n');
+                }
+            }
+            let fast: Vec<_> = scan_headings(&text)
+                .into_iter()
+                .map(|h| (h.level, h.line, h.span, h.content, h.id))
+                .collect();
+            assert_eq!(fast, reference_headings(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_ends_are_found_in_long_and_short_lines() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "abcdefgh\n",
+            "abcdefghi",
+            &"x".repeat(40),
+            "ab\ncd",
+        ] {
+            let want = text.find('\n').map_or(text.len(), |i| i + 1);
+            assert_eq!(line_end(text.as_bytes(), 0), want, "{text:?}");
+        }
     }
 
     #[test]
