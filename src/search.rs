@@ -537,6 +537,8 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 /// Decides, once per distinct corpus word, which query words it stands for.
 struct WordMatcher<'q> {
     terms: &'q [Term],
+    /// Rules out most words before they are looked up.
+    openings: Openings,
     /// Corpus word → index into `results` (0: stands for no query word).
     slots: text::WordMap,
     results: Vec<Vec<(usize, f32, bool)>>,
@@ -546,6 +548,7 @@ impl<'q> WordMatcher<'q> {
     fn new(terms: &'q [Term]) -> Self {
         WordMatcher {
             terms,
+            openings: Openings::new(terms),
             slots: text::WordMap::default(),
             results: vec![Vec::new()],
         }
@@ -553,7 +556,7 @@ impl<'q> WordMatcher<'q> {
 
     /// `(term index, quality, needed a typo)` for every query word `word` stands for.
     fn lookup(&mut self, word: &str) -> &[(usize, f32, bool)] {
-        if self.terms.is_empty() {
+        if self.terms.is_empty() || !self.openings.may_match(word) {
             return &self.results[0];
         }
         let (terms, results) = (self.terms, &mut self.results);
@@ -579,6 +582,96 @@ impl<'q> WordMatcher<'q> {
             }
         });
         &self.results[slot as usize]
+    }
+}
+
+/// The pairs of first bytes a corpus word can open with and still stand for
+/// some query word, as a 256 × 256 bit table (8 KB, it stays in cache).
+///
+/// Most words of a corpus cannot match: this test costs a shift and a load,
+/// while a lookup in the word cache of a large corpus is a cache miss or
+/// two. It only rules out what [`word_quality`] would reject: a word `w`
+/// stands for a query word `t` when
+/// - it is `t`, starts with `t`, or stems like `t`: `w` opens like `t`
+///   (the stemmer keeps all but the last letter of a stem, see
+///   [`may_stem_to`]);
+/// - it is within one typo of `t`: the first letter must agree (a first
+///   letter typo costs the only edit allowed);
+/// - it is within two typos of `t`: the first letter agrees, or the one
+///   edit left involves it — `w` opens `?t₁` (substituted), `t₁t₂`
+///   (deleted), `?t₀` (inserted) or `t₁t₀` (transposed).
+///
+/// Non-ASCII openings always pass.
+struct Openings {
+    bits: Vec<u64>,
+    everything: bool,
+}
+
+impl Openings {
+    fn new(terms: &[Term]) -> Self {
+        let mut openings = Openings {
+            bits: vec![0; 256 * 256 / 64],
+            everything: false,
+        };
+        for term in terms {
+            let t = term.word.as_bytes();
+            let stem = term.stem.as_bytes();
+            if !term.word.is_ascii() || stem.len() < 2 || t.len() < 2 {
+                openings.everything = true;
+                break;
+            }
+            // Itself, a longer word or an inflection.
+            openings.allow(Some(t[0]), Some(t[1]));
+            if stem.len() == 2 {
+                openings.allow(Some(t[0]), None);
+            }
+            match term.budget {
+                0 => {}
+                1 => openings.allow(Some(t[0]), None),
+                _ => {
+                    openings.allow(Some(t[0]), None);
+                    openings.allow(None, Some(t[1]));
+                    openings.allow(Some(t[1]), t.get(2).copied());
+                    openings.allow(None, Some(t[0]));
+                    openings.allow(Some(t[1]), Some(t[0]));
+                }
+            }
+        }
+        openings
+    }
+
+    /// Allows words opening with `first` then `second` (`None`: any byte;
+    /// a one-letter word's missing second byte counts as 0).
+    fn allow(&mut self, first: Option<u8>, second: Option<u8>) {
+        let firsts = first.map_or(0..=255, |b| b..=b);
+        for a in firsts {
+            match second {
+                Some(b) => self.set(a, b),
+                None => {
+                    for b in 0..=255 {
+                        self.set(a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    fn set(&mut self, a: u8, b: u8) {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_match(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (a, b) = (
+            bytes.first().copied().unwrap_or(0),
+            bytes.get(1).copied().unwrap_or(0),
+        );
+        if self.everything || !a.is_ascii() || !b.is_ascii() {
+            return true;
+        }
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -754,6 +847,62 @@ mod tests {
         search(entries, &Query::parse(query))
             .first()
             .map(|h| entries[h.index].id.clone())
+    }
+
+    #[test]
+    fn openings_never_rule_out_a_matching_word() {
+        // Every word within two edits of a query word (over a small
+        // alphabet), and its inflections and extensions, must pass.
+        let alphabet = ["", "a", "e", "o", "t", "s", "m", "i", "c", "x", "é"];
+        for query in [
+            "tombstone",
+            "room",
+            "delete",
+            "acess",
+            "ab",
+            "x",
+            "dns",
+            "policies",
+        ] {
+            let parsed = Query::parse(query);
+            let openings = Openings::new(&parsed.terms);
+            let mut words = vec![query.to_owned()];
+            for _ in 0..2 {
+                let mut next = Vec::new();
+                for word in &words {
+                    let chars: Vec<char> = word.chars().collect();
+                    for i in 0..=chars.len().min(3) {
+                        let (head, tail) = chars.split_at(i);
+                        let head: String = head.iter().collect();
+                        let rest: String = tail.iter().skip(1).collect();
+                        let tail: String = tail.iter().collect();
+                        for add in alphabet {
+                            next.push(format!("{head}{add}{tail}"));
+                            if i < chars.len() {
+                                next.push(format!("{head}{add}{rest}"));
+                            }
+                        }
+                        if i + 1 < chars.len() {
+                            let mut swapped = chars.clone();
+                            swapped.swap(i, i + 1);
+                            next.push(swapped.into_iter().collect());
+                        }
+                    }
+                }
+                words.extend(next);
+            }
+            for suffix in ["s", "ed", "ing", "ies"] {
+                words.push(format!("{query}{suffix}"));
+            }
+            for word in words.iter().filter(|w| !w.is_empty()) {
+                let stem = text::stem(word);
+                for term in &parsed.terms {
+                    if word_quality(term, word, &stem).is_some() {
+                        assert!(openings.may_match(word), "{query}: {word}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
