@@ -423,7 +423,8 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
 fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
     let terms = query.terms.len();
     let mut scan = Scan::default();
-    let mut words = WordMatcher::new(&query.terms);
+    let openings = Openings::new(&query.terms);
+    let mut words = WordMatcher::new(&query.terms, &openings);
     let mut scanner = text::WordScanner::default();
     let mut matcher = PooledMatcher::take();
     let mut buf = Vec::new();
@@ -440,8 +441,10 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
         let mut answer_match = None;
         let mut any = false;
         let mut count = |field: Field, text: &str| {
-            scanner.scan(text, |word, at| {
-                lengths[field as usize] += 1;
+            // Every word counts towards the field's length; only those that
+            // may stand for a query word are looked at.
+            let opens = |a, b| openings.allows(a, b);
+            lengths[field as usize] += scanner.scan_counted(text, opens, |word, at| {
                 for &(t, quality, typo) in words.lookup(word) {
                     let row = if typo { terms + t } else { t };
                     counts[row][field as usize] += quality;
@@ -450,7 +453,7 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
                         answer_match = Some(at);
                     }
                 }
-            });
+            }) as u32;
         };
         count(Field::Id, &entry.id);
         count(Field::Question, &entry.question);
@@ -538,27 +541,35 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 struct WordMatcher<'q> {
     terms: &'q [Term],
     /// Rules out most words before they are looked up.
-    openings: Openings,
+    openings: &'q Openings,
     /// Corpus word → index into `results` (0: stands for no query word).
     slots: text::WordMap,
     results: Vec<Vec<(usize, f32, bool)>>,
 }
 
 impl<'q> WordMatcher<'q> {
-    fn new(terms: &'q [Term]) -> Self {
+    fn new(terms: &'q [Term], openings: &'q Openings) -> Self {
         WordMatcher {
             terms,
-            openings: Openings::new(terms),
+            openings,
             slots: text::WordMap::default(),
             results: vec![Vec::new()],
         }
     }
 
     /// `(term index, quality, needed a typo)` for every query word `word` stands for.
+    #[inline(always)]
     fn lookup(&mut self, word: &str) -> &[(usize, f32, bool)] {
         if self.terms.is_empty() || !self.openings.may_match(word) {
-            return &self.results[0];
+            return &[];
         }
+        self.lookup_cached(word)
+    }
+
+    /// [`WordMatcher::lookup`] for a word the openings let through: kept
+    /// out of line so the per-word loop stays small.
+    #[inline(never)]
+    fn lookup_cached(&mut self, word: &str) -> &[(usize, f32, bool)] {
         let (terms, results) = (self.terms, &mut self.results);
         let slot = self.slots.get_or_insert_with(word, || {
             // Stemming allocates; most words can be ruled out without it.
@@ -661,12 +672,18 @@ impl Openings {
         self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
+    #[inline(always)]
     fn may_match(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        let (a, b) = (
+        self.allows(
             bytes.first().copied().unwrap_or(0),
             bytes.get(1).copied().unwrap_or(0),
-        );
+        )
+    }
+
+    /// May a word opening with bytes `a` then `b` stand for a query word?
+    #[inline(always)]
+    fn allows(&self, a: u8, b: u8) -> bool {
         if self.everything || !a.is_ascii() || !b.is_ascii() {
             return true;
         }

@@ -4,6 +4,8 @@
 //! Everything that decides whether two words "are the same word" lives here,
 //! so the ranker and the cross-reference resolver agree on it.
 
+use std::ops::Range;
+
 /// Folds one character for matching: lowercase, with common Latin accents removed.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
@@ -62,11 +64,13 @@ pub fn for_each_word(text: &str, emit: impl FnMut(&str, usize)) {
 /// [`for_each_word`] with buffers kept between texts.
 ///
 /// This is the innermost loop of a search (every word of every entry, per
-/// query), so it works on bytes: a run of ASCII letters and digits is
-/// measured in one tight loop and, when it has no capital, handed out as a
-/// slice of `text` without being copied. Only words with capitals or
-/// non-ASCII letters are folded into a buffer, and a word is added to the
-/// glued compound only when a joiner (`-`, `.`) is next to it.
+/// query), so it finds words 64 bytes at a time: a loop the compiler turns
+/// into vector compares marks the bytes that may belong to a word, and the
+/// words are read off that mask's edges, a few instructions each, without
+/// a branch per byte. A word of plain lowercase ASCII is handed out as a
+/// slice of `text`; one with capitals or non-ASCII letters is folded into a
+/// buffer. Compounds (`well-known`) are glued in a second buffer only when
+/// a joiner (`-`, `.`) is next to a word.
 #[derive(Debug, Default)]
 pub struct WordScanner {
     /// The current word, when it had to be folded.
@@ -79,107 +83,260 @@ impl WordScanner {
     /// Calls `emit(word, byte_offset)` for every folded word of `text`, as
     /// [`for_each_word`] does.
     pub fn scan(&mut self, text: &str, mut emit: impl FnMut(&str, usize)) {
-        let bytes = text.as_bytes();
-        let mut glued_parts = 0;
-        let mut glued_start = 0;
-        let mut prev_joiner = false;
-        self.glued.clear();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let is_word = match CLASS[usize::from(b)] {
-                FOLDED | UPPER => true,
-                PUNCT => false,
-                _ => text[i..].chars().next().is_some_and(is_word_char),
-            };
-            if !is_word {
-                prev_joiner = (b == b'-' || b == b'.') && glued_parts > 0 && !prev_joiner;
-                if !prev_joiner {
-                    flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
-                }
-                i += utf8_len(b);
-                continue;
-            }
-            if !prev_joiner {
-                flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
-                glued_start = i;
-            }
-            prev_joiner = false;
+        let mut glue = Glue::new(text.as_bytes(), &mut self.glued);
+        let word = &mut self.word;
+        for_each_run(text.as_bytes(), |run, needs_folding| {
+            words_of_run(text, run, needs_folding, word, &mut glue, &mut emit);
+        });
+        glue.end_chain(&mut emit);
+    }
 
-            // The ASCII run of the word, noting whether it needs lowercasing.
-            let mut end = i;
-            let mut upper = false;
-            while end < bytes.len() {
-                match CLASS[usize::from(bytes[end])] {
-                    FOLDED => {}
-                    UPPER => upper = true,
-                    _ => break,
-                }
-                end += 1;
+    /// What a search needs of a text: how many words it has (compounds
+    /// included, as [`WordScanner::scan`] counts them), and the words that
+    /// may stand for a query word. `emit` is called, in order, for every
+    /// word whose first two bytes `opens` (the second is 0 for a one-letter
+    /// word), and may be called for others: a word with non-ASCII letters or
+    /// in a compound is always emitted. Most words are plain ASCII and only
+    /// counted: they are neither copied nor folded nor handed out.
+    pub fn scan_counted(
+        &mut self,
+        text: &str,
+        opens: impl Fn(u8, u8) -> bool,
+        mut emit: impl FnMut(&str, usize),
+    ) -> usize {
+        let bytes = text.as_bytes();
+        let mut glue = Glue::new(bytes, &mut self.glued);
+        let word = &mut self.word;
+        let mut count = 0;
+        let mut counting = |w: &str, at: usize| {
+            count += 1;
+            emit(w, at);
+        };
+        let mut lone = 0;
+        for_each_run(bytes, |run, needs_folding| {
+            let is_joiner = |at: usize| matches!(bytes.get(at), Some(b'-' | b'.'));
+            let is_wordish = |at: usize| bytes.get(at).is_some_and(|&b| may_be_word_byte(b));
+            let glued_before =
+                run.start >= 2 && is_joiner(run.start - 1) && is_wordish(run.start - 2);
+            let glues_after = is_joiner(run.end) && is_wordish(run.end + 1);
+            let ascii = !needs_folding || bytes[run.clone()].is_ascii();
+            if glued_before || glues_after || !ascii {
+                words_of_run(text, run, needs_folding, word, &mut glue, &mut counting);
+                return;
             }
-            let unicode = bytes.get(end).is_some_and(|b| !b.is_ascii())
-                && text[end..].chars().next().is_some_and(is_word_char);
-            let word: &str = if unicode {
-                self.word.clear();
-                end = i;
-                for c in text[i..].chars().take_while(|&c| is_word_char(c)) {
-                    self.word.push(fold_char(c));
-                    end += c.len_utf8();
-                }
-                &self.word
-            } else if upper {
-                self.word.clear();
-                self.word.push_str(&text[i..end]);
-                self.word.make_ascii_lowercase();
-                &self.word
+            // A lone ASCII word: it ends whatever compound came before.
+            glue.end_chain(&mut counting);
+            lone += 1;
+            let first = bytes[run.start].to_ascii_lowercase();
+            let second = if run.len() > 1 {
+                bytes[run.start + 1].to_ascii_lowercase()
             } else {
-                &text[i..end]
+                0
             };
-            emit(word, i);
-            // A lone word never needs the compound buffer.
-            let joiner_next = matches!(bytes.get(end), Some(b'-' | b'.'));
-            if glued_parts > 0 || joiner_next {
-                self.glued.push_str(word);
+            if opens(first, second) {
+                if needs_folding {
+                    word.clear();
+                    word.push_str(&text[run.clone()]);
+                    word.make_ascii_lowercase();
+                    counting(word, run.start);
+                } else {
+                    counting(&text[run.clone()], run.start);
+                }
+                lone -= 1;
             }
-            glued_parts += 1;
-            i = end;
-        }
-        flush_glued(&mut self.glued, &mut glued_parts, glued_start, &mut emit);
+        });
+        glue.end_chain(&mut counting);
+        count + lone
     }
 }
 
-/// Byte classes for [`WordScanner`]'s ASCII fast path.
-const PUNCT: u8 = 0;
-/// `a-z`, `0-9`, `_`: word bytes that fold to themselves.
-const FOLDED: u8 = 1;
-/// `A-Z`: word bytes that need lowercasing.
-const UPPER: u8 = 2;
-/// The lead or continuation byte of a non-ASCII character.
-const NON_ASCII: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut table = [PUNCT; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'0'..=b'9' | b'_' => FOLDED,
-            b'A'..=b'Z' => UPPER,
-            0x80..=0xff => NON_ASCII,
-            _ => PUNCT,
-        };
-        b += 1;
+/// Calls `on_run(range, needs_folding)` for every run of bytes that may
+/// belong to words (ASCII letters, digits, `_`, and any non-ASCII byte), in
+/// order; `needs_folding` is false when the run is plain lowercase ASCII.
+#[inline(always)]
+fn for_each_run(bytes: &[u8], mut on_run: impl FnMut(Range<usize>, bool)) {
+    let mut run_start = 0;
+    // Bit 0 set when the last byte of the previous block may be in a word.
+    let mut carry = 0;
+    // The run's bytes that need folding, while it stays in the block it
+    // started in (a longer run is looked at byte by byte).
+    let mut run_special = 0;
+    let mut run_crossed = false;
+    // Whole blocks, then the tail padded with zeros (no word bytes).
+    let tail = bytes.len() % 64;
+    let mut last = [0u8; 64];
+    last[..tail].copy_from_slice(&bytes[bytes.len() - tail..]);
+    let blocks = bytes
+        .chunks_exact(64)
+        .map(|chunk| <&[u8; 64]>::try_from(chunk).unwrap_or(&[0; 64]))
+        .chain((tail > 0).then_some(&last));
+    for (block, chunk) in blocks.enumerate() {
+        let base = 64 * block;
+        let (mask, special) = byte_masks(chunk);
+        // A set bit where a run of word bytes starts or has just ended.
+        let mut edges = mask ^ ((mask << 1) | carry);
+        run_crossed |= carry == 1;
+        while edges != 0 {
+            let at = edges.trailing_zeros() as usize;
+            edges &= edges - 1;
+            if mask >> at & 1 == 1 {
+                run_start = base + at;
+                run_special = special >> at;
+                run_crossed = false;
+            } else {
+                let run = run_start..base + at;
+                let needs_folding = run_crossed || run_special & low_bits(run.len()) != 0;
+                on_run(run, needs_folding);
+            }
+        }
+        carry = mask >> 63;
     }
-    table
-};
-
-/// The length of the UTF-8 sequence that starts with byte `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0x80 => 1,
-        0xc0..0xe0 => 2,
-        0xe0..0xf0 => 3,
-        _ => 4,
+    if carry == 1 {
+        on_run(run_start..bytes.len(), true);
     }
+}
+
+/// True for the bytes [`byte_masks`] marks as maybe part of a word.
+fn may_be_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii()
+}
+
+/// The state of the compound being glued.
+struct Glue<'a> {
+    bytes: &'a [u8],
+    glued: &'a mut String,
+    parts: usize,
+    start: usize,
+    /// Where the previous word ended.
+    prev_end: Option<usize>,
+}
+
+impl<'a> Glue<'a> {
+    fn new(bytes: &'a [u8], glued: &'a mut String) -> Self {
+        glued.clear();
+        Glue {
+            bytes,
+            glued,
+            parts: 0,
+            start: 0,
+            prev_end: None,
+        }
+    }
+
+    /// Emits the compound being glued, if any, and starts afresh.
+    fn end_chain(&mut self, emit: &mut impl FnMut(&str, usize)) {
+        flush_glued(self.glued, &mut self.parts, self.start, emit);
+        self.prev_end = None;
+    }
+
+    /// Emits one word found at `start..end`, and the compound it closes.
+    #[inline(always)]
+    fn word(&mut self, start: usize, end: usize, word: &str, emit: &mut impl FnMut(&str, usize)) {
+        // Words glue when exactly one joiner separates them.
+        let joined = self
+            .prev_end
+            .is_some_and(|prev| start == prev + 1 && matches!(self.bytes[prev], b'-' | b'.'));
+        if !joined {
+            flush_glued(self.glued, &mut self.parts, self.start, emit);
+            self.start = start;
+        }
+        emit(word, start);
+        // A lone word never needs the compound buffer.
+        if self.parts > 0 || matches!(self.bytes.get(end), Some(b'-' | b'.')) {
+            self.glued.push_str(word);
+        }
+        self.parts += 1;
+        self.prev_end = Some(end);
+    }
+}
+
+/// The low `n` bits set (`n` ≤ 64).
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+}
+
+/// The words of a run of bytes that may belong to words (ASCII letters,
+/// digits, `_`, and any non-ASCII byte). `needs_folding` is false when the
+/// run is known to be plain lowercase ASCII.
+#[inline(always)]
+fn words_of_run(
+    text: &str,
+    run: Range<usize>,
+    needs_folding: bool,
+    word: &mut String,
+    glue: &mut Glue<'_>,
+    emit: &mut impl FnMut(&str, usize),
+) {
+    let bytes = &text.as_bytes()[run.clone()];
+    if !needs_folding || (bytes.is_ascii() && !bytes.iter().any(u8::is_ascii_uppercase)) {
+        glue.word(run.start, run.end, &text[run], emit);
+    } else if bytes.is_ascii() {
+        word.clear();
+        word.push_str(&text[run.clone()]);
+        word.make_ascii_lowercase();
+        glue.word(run.start, run.end, word, emit);
+    } else {
+        unicode_words(text, run, word, glue, emit);
+    }
+}
+
+/// The words of a run with non-ASCII bytes: letters fold, anything else (a
+/// curly quote, a dash) separates words.
+#[inline(never)]
+fn unicode_words(
+    text: &str,
+    run: Range<usize>,
+    word: &mut String,
+    glue: &mut Glue<'_>,
+    emit: &mut impl FnMut(&str, usize),
+) {
+    let mut start = None;
+    for (offset, c) in text[run.clone()].char_indices() {
+        let at = run.start + offset;
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(at);
+                word.clear();
+            }
+            word.push(fold_char(c));
+        } else if let Some(begin) = start.take() {
+            glue.word(begin, at, word, emit);
+        }
+    }
+    if let Some(begin) = start {
+        glue.word(begin, run.end, word, emit);
+    }
+}
+
+/// Two masks over a block of 64 bytes, a bit per byte: the bytes
+/// that may belong to a word (ASCII letters, digits, `_`, non-ASCII bytes),
+/// and those of them that need folding (ASCII capitals, non-ASCII bytes).
+/// Written so the compiler vectorises it: a flag byte per input byte, then
+/// eight flags packed into eight bits with one multiply.
+fn byte_masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut words = [0u8; 64];
+    let mut special = [0u8; 64];
+    for ((word, special), &b) in words.iter_mut().zip(&mut special).zip(block) {
+        let capital = b.wrapping_sub(b'A') < 26;
+        let high = b >= 0x80;
+        let other = (b.wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10) | (b == b'_');
+        *word = u8::from(capital | high | other);
+        *special = u8::from(capital | high);
+    }
+    (pack(&words), pack(&special))
+}
+
+/// 64 flags (bytes of 0 or 1) as 64 bits.
+fn pack(flags: &[u8; 64]) -> u64 {
+    let mut mask = 0;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(eight);
+        // Flag i (0 or 1, in byte i) lands on bit 56 + i.
+        let packed = u64::from_le_bytes(lanes).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= packed << (8 * k);
+    }
+    mask
 }
 
 fn flush_glued(
@@ -605,11 +762,86 @@ mod tests {
         out
     }
 
+    /// `scan_counted` counts every word, and emits, in order, a subsequence
+    /// of the words that holds every word its filter lets through.
+    fn check_counted(scanner: &mut WordScanner, text: &str, reference: &[(String, usize)]) {
+        let opening = |w: &str| {
+            let b = w.as_bytes();
+            (b[0], b.get(1).copied().unwrap_or(0))
+        };
+        let filters: [&dyn Fn(u8, u8) -> bool; 3] =
+            [&|_, _| true, &|_, _| false, &|a, b| (a ^ b) % 3 == 0];
+        for opens in filters {
+            let mut emitted = Vec::new();
+            let count = scanner.scan_counted(text, opens, |w, at| emitted.push((w.to_owned(), at)));
+            assert_eq!(count, reference.len(), "{text:?}");
+            let mut rest = emitted.iter().peekable();
+            for word in reference {
+                if rest.peek() == Some(&word) {
+                    rest.next();
+                } else {
+                    let (a, b) = opening(&word.0);
+                    assert!(!opens(a, b), "{text:?}: {word:?} was not emitted");
+                }
+            }
+            assert!(rest.next().is_none(), "{text:?}: {emitted:?} out of order");
+        }
+    }
+
+    #[test]
+    fn scanner_handles_words_across_block_edges() {
+        let mut scanner = WordScanner::default();
+        for len in [62, 63, 64, 65, 127, 128, 129] {
+            for tail in ["", " ", "é", "-x", ".Y", "É", " é"] {
+                let text = "a".repeat(len) + tail;
+                let mut seen = Vec::new();
+                scanner.scan(&text, |w, at| seen.push((w.to_owned(), at)));
+                assert_eq!(seen, reference_words(&text), "{len} {tail:?}");
+                check_counted(&mut scanner, &text, &seen);
+                let text = format!("{}é{}", "b ".repeat(len / 2), "c".repeat(len));
+                let mut seen = Vec::new();
+                scanner.scan(&text, |w, at| seen.push((w.to_owned(), at)));
+                assert_eq!(seen, reference_words(&text), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn scanner_agrees_with_the_reference_tokenizer() {
         let pieces = [
-            "a", "Z", "é", "É", "ß", "İ", "x1", "_", "-", ".", "--", "..", " ", "\n", "’", "—",
-            "中", "٣", "well", "KNOWN", "m", "org", "Ünï", "!", "#", "`",
+            "a",
+            "Z",
+            "é",
+            "É",
+            "ß",
+            "İ",
+            "x1",
+            "_",
+            "-",
+            ".",
+            "--",
+            "..",
+            " ",
+            "\n",
+            "’",
+            "—",
+            "中",
+            "٣",
+            "well",
+            "KNOWN",
+            "m",
+            "org",
+            "Ünï",
+            "!",
+            "#",
+            "`",
+            "abcdefghijk",
+            "MixedCaseLongWord",
+            "snake_case_name",
+            "0123456789",
+            "\0",
+            "~",
+            "@[`{",
         ];
         let mut scanner = WordScanner::default();
         let mut state = 0x2545_f491_4f6c_dd1du64;
@@ -619,13 +851,15 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let mut bits = state;
-            for _ in 0..(bits % 9) {
+            for _ in 0..(bits % 17) {
                 bits = bits.rotate_left(5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
                 text.push_str(pieces[(bits >> 40) as usize % pieces.len()]);
             }
             let mut seen = Vec::new();
             scanner.scan(&text, |w, at| seen.push((w.to_owned(), at)));
-            assert_eq!(seen, reference_words(&text), "{text:?}");
+            let reference = reference_words(&text);
+            assert_eq!(seen, reference, "{text:?}");
+            check_counted(&mut scanner, &text, &reference);
             let words: Vec<String> = text
                 .split(|c: char| !is_word_char(c))
                 .filter(|w| !w.is_empty())
@@ -653,6 +887,32 @@ mod tests {
         }
         assert_eq!(calls, reference.len());
         assert_eq!(map.get_or_insert_with("", || 7), 7);
+    }
+
+    #[test]
+    fn word_byte_mask_marks_exactly_the_word_bytes() {
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        for len in (0..=64).chain([64; 2000]) {
+            let chunk: Vec<u8> = (0..len)
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1);
+                    (state >> 56) as u8
+                })
+                .collect();
+            let want = chunk.iter().enumerate().fold(0u64, |mask, (i, &b)| {
+                let word = b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii();
+                mask | (u64::from(word) << i)
+            });
+            let mut block = [0u8; 64];
+            block[..chunk.len()].copy_from_slice(&chunk);
+            assert_eq!(byte_masks(&block).0, want, "{chunk:?}");
+            let special = chunk.iter().enumerate().fold(0u64, |mask, (i, &b)| {
+                mask | (u64::from(b.is_ascii_uppercase() || !b.is_ascii()) << i)
+            });
+            assert_eq!(byte_masks(&block).1, special, "{chunk:?}");
+        }
     }
 
     #[test]
