@@ -427,6 +427,12 @@ impl WordMap {
     }
 }
 
+/// [`WordMap`]'s hash of a string, for callers that compare many strings
+/// by hash first.
+pub fn hash(text: &str) -> u64 {
+    hash_word(text.as_bytes())
+}
+
 /// A fast, well-mixed hash of a short byte string: eight bytes per step,
 /// each folded in with a 64×64→128-bit multiply (as foldhash and ahash do).
 /// Not meant to resist crafted collisions: a corpus could only slow down its
