@@ -162,14 +162,17 @@ fn for_each_run(bytes: &[u8], mut on_run: impl FnMut(Range<usize>, bool)) {
     // started in (a longer run is looked at byte by byte).
     let mut run_special = 0;
     let mut run_crossed = false;
-    // Whole blocks, then the tail padded with zeros (no word bytes).
+    // Whole blocks, then the tail padded with zeros (no word bytes): a
+    // whole block of zeros when there is no tail, so that every run ends
+    // inside some block and `on_run` is called from one place only (and so
+    // inlined).
     let tail = bytes.len() % 64;
     let mut last = [0u8; 64];
     last[..tail].copy_from_slice(&bytes[bytes.len() - tail..]);
     let blocks = bytes
         .chunks_exact(64)
         .map(|chunk| <&[u8; 64]>::try_from(chunk).unwrap_or(&[0; 64]))
-        .chain((tail > 0).then_some(&last));
+        .chain(std::iter::once(&last));
     for (block, chunk) in blocks.enumerate() {
         let base = 64 * block;
         let (mask, special) = byte_masks(chunk);
@@ -190,9 +193,6 @@ fn for_each_run(bytes: &[u8], mut on_run: impl FnMut(Range<usize>, bool)) {
             }
         }
         carry = mask >> 63;
-    }
-    if carry == 1 {
-        on_run(run_start..bytes.len(), true);
     }
 }
 
@@ -353,9 +353,10 @@ fn flush_glued(
 }
 
 /// A map from words to small numbers, built for the search's word cache:
-/// it is probed once for every word of every entry, so it hashes a word in
-/// a few multiplies, keeps every key in one byte arena (no allocation per
-/// word) and compares a stored hash before it touches a key.
+/// it is probed for many words of every entry, so it hashes a word in a few
+/// multiplies, keeps the first eight bytes of each key in its slot (a word
+/// that short is compared without leaving the table) and the whole keys in
+/// one byte arena (no allocation per word).
 #[derive(Debug, Default)]
 pub struct WordMap {
     /// Open addressing with linear probing; a power of two long, at most
@@ -369,6 +370,8 @@ pub struct WordMap {
 #[derive(Debug, Default, Clone, Copy)]
 struct WordSlot {
     hash: u64,
+    /// The key's first eight bytes, zero-padded.
+    head: u64,
     start: u32,
     len: u32,
     value: u32,
@@ -384,17 +387,18 @@ impl WordMap {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
         }
-        let hash = hash_word(word.as_bytes());
+        let (hash, head) = hash_and_head(word.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = (hash >> 32) as usize & mask;
         loop {
-            let slot = self.slots[i];
+            let slot = &self.slots[i];
             if slot.len == 0 {
                 break;
             }
             if slot.hash == hash
+                && slot.head == head
                 && slot.len as usize == word.len()
-                && &self.arena[slot.start as usize..][..word.len()] == word
+                && (word.len() <= 8 || &self.arena[slot.start as usize..][..word.len()] == word)
             {
                 return slot.value;
             }
@@ -403,6 +407,7 @@ impl WordMap {
         let value = value();
         self.slots[i] = WordSlot {
             hash,
+            head,
             start: self.arena.len() as u32,
             len: word.len() as u32,
             value,
@@ -430,17 +435,16 @@ impl WordMap {
 /// [`WordMap`]'s hash of a string, for callers that compare many strings
 /// by hash first.
 pub fn hash(text: &str) -> u64 {
-    hash_word(text.as_bytes())
+    hash_and_head(text.as_bytes()).0
 }
 
-/// A fast, well-mixed hash of a short byte string: eight bytes per step,
-/// each folded in with a 64×64→128-bit multiply (as foldhash and ahash do).
-/// Not meant to resist crafted collisions: a corpus could only slow down its
-/// own searches.
-fn hash_word(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+/// A fast, well-mixed hash of a short byte string (eight bytes per step,
+/// each folded in with a 64×64→128-bit multiply, as foldhash and ahash do),
+/// and its first eight bytes, zero-padded. Not meant to resist crafted
+/// collisions: a corpus could only slow down its own searches.
+fn hash_and_head(bytes: &[u8]) -> (u64, u64) {
     fn mix(a: u64, b: u64) -> u64 {
-        let product = u128::from(a ^ K) * u128::from(b ^ 0x2d35_8dcc_aa6c_78a5);
+        let product = u128::from(a ^ 0x9e37_79b9_7f4a_7c15) * u128::from(b ^ 0x2d35_8dcc_aa6c_78a5);
         (product as u64) ^ ((product >> 64) as u64)
     }
     fn load8(b: &[u8]) -> u64 {
@@ -453,24 +457,34 @@ fn hash_word(bytes: &[u8]) -> u64 {
         word.copy_from_slice(&b[..4]);
         u64::from(u32::from_le_bytes(word))
     }
+    /// Up to eight bytes as a zero-padded little-endian number, read as
+    /// (possibly overlapping) pieces rather than byte by byte.
+    fn padded(b: &[u8]) -> u64 {
+        let n = b.len();
+        match n {
+            8.. => load8(b),
+            4..=7 => load4(b) | (load4(&b[n - 4..]) << (8 * (n - 4))),
+            1..=3 => {
+                u64::from(b[0])
+                    | (u64::from(b[n / 2]) << (8 * (n / 2)))
+                    | (u64::from(b[n - 1]) << (8 * (n - 1)))
+            }
+            0 => 0,
+        }
+    }
+    let head = padded(bytes);
     let mut hash = bytes.len() as u64;
     let mut rest = bytes;
     while rest.len() > 8 {
         hash = mix(hash, load8(rest));
         rest = &rest[8..];
     }
-    // The last 1–8 bytes, read as (possibly overlapping) pieces: together
-    // with the length this still tells every string apart.
-    let n = rest.len();
-    let tail = match n {
-        8 => load8(rest),
-        4..=7 => load4(rest) | (load4(&rest[n - 4..]) << 32),
-        1..=3 => {
-            u64::from(rest[0]) | (u64::from(rest[n / 2]) << 8) | (u64::from(rest[n - 1]) << 16)
-        }
-        _ => 0,
+    let tail = if rest.len() == bytes.len() {
+        head
+    } else {
+        padded(rest)
     };
-    mix(hash, tail)
+    (mix(hash, tail), head)
 }
 
 /// The folded words of `text`, in order (glued compounds included).
@@ -874,6 +888,21 @@ mod tests {
             assert_eq!(comparable(&text), words.join(" "), "{text:?}");
             let folded: String = text.chars().map(fold_char).collect();
             assert_eq!(fold(&text), folded, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_heads_are_the_first_eight_bytes() {
+        let bytes: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 0..=20 {
+            let mut want = [0u8; 8];
+            let take = n.min(8);
+            want[..take].copy_from_slice(&bytes[..take]);
+            assert_eq!(
+                hash_and_head(&bytes[..n]).1,
+                u64::from_le_bytes(want),
+                "{n}"
+            );
         }
     }
 
