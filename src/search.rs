@@ -287,23 +287,33 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
     // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
     // so they stay only when they come near the best.
     let best = scored.iter().map(|(hit, _)| hit.score).fold(0.0, f32::max);
-    let mut hits: Vec<Hit> = scored
+    let hits: Vec<Hit> = scored
         .into_iter()
         .filter(|(hit, by_words)| *by_words || hit.score >= FUZZY_ONLY_SHARE * best)
         .map(|(hit, _)| hit)
         .collect();
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| {
-                entries[a.index]
-                    .question
-                    .len()
-                    .cmp(&entries[b.index].question.len())
-            })
-            .then_with(|| a.index.cmp(&b.index))
-    });
-    hits
+    // Best score first, then the shorter question, then corpus order. The
+    // index makes this a total order, so an unstable sort gives the same
+    // result; the keys are made once rather than looked up per comparison.
+    let mut keyed: Vec<_> = hits
+        .into_iter()
+        .map(|hit| {
+            let key = (
+                std::cmp::Reverse(total_order_key(hit.score)),
+                entries[hit.index].question.len(),
+                hit.index,
+            );
+            (key, hit)
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|&(key, _)| key);
+    keyed.into_iter().map(|(_, hit)| hit).collect()
+}
+
+/// An integer that orders like `f32::total_cmp` orders `score`.
+fn total_order_key(score: f32) -> i32 {
+    let bits = score.to_bits() as i32;
+    bits ^ (((bits >> 31) as u32) >> 1) as i32
 }
 
 /// Why `entry` scores as it does: the per-field weighted match of each
@@ -918,6 +928,32 @@ mod tests {
                         assert!(openings.may_match(word), "{query}: {word}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn total_order_key_orders_like_total_cmp() {
+        let values = [
+            f32::NEG_INFINITY,
+            -1.5,
+            -0.0,
+            0.0,
+            1e-30,
+            0.25,
+            0.5,
+            1.0,
+            3.0,
+            f32::INFINITY,
+            f32::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
             }
         }
     }
