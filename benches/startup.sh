@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Start-up and scaling of `faq`, measured side by side in one run:
+#   1. the embedded corpus against an empty Rust binary (same release
+#      profile) and `grep -ri tombstone faq/`, with ratios and peak RSS;
+#   2. search / show / list on generated corpora of 1k, 10k and 100k entries.
+# Usage: bash benches/startup.sh [RUNS]   (hyperfine and GNU time from Debian)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-300}
+
+for tool in hyperfine /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        apt-get update -qq && apt-get install -y -qq hyperfine time >/dev/null
+    fi
+done
+
+target=${CARGO_TARGET_DIR:-$PWD/target}
+cargo build --release --quiet
+faq=$target/release/faq
+
+# An empty program built with the same release profile: the floor.
+empty_dir=$target/startup-empty
+mkdir -p "$empty_dir/src"
+echo 'fn main() {}' > "$empty_dir/src/main.rs"
+{
+    printf '[package]\nname = "empty"\nversion = "0.0.0"\nedition = "2024"\n\n[workspace]\n\n'
+    sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '/^\[[^p]/d'
+} > "$empty_dir/Cargo.toml"
+(cd "$empty_dir" && CARGO_TARGET_DIR="$empty_dir/target" cargo build --release --quiet)
+empty=$empty_dir/target/release/empty
+
+export FAQ_CONFIG=/nonexistent NO_COLOR=1
+out=$(mktemp -d)
+
+echo "== embedded corpus: $runs runs each, output to a pipe =="
+hyperfine -N --warmup 30 --runs "$runs" --output=pipe --export-json "$out/startup.json" \
+    -n empty "$empty" \
+    -n 'faq search tombstone' "$faq search tombstone" \
+    -n 'faq show access-token' "$faq show access-token" \
+    -n 'grep -ri tombstone faq/' "grep -ri tombstone faq/" >/dev/null
+
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+python3 - "$out/startup.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = results[0]["median"]
+print(f"{'command':<26}{'median':>10}{'mean':>10}{'ratio':>8}")
+for r in results:
+    print(f"{r['command']:<26}{r['median']*1000:>8.2f}ms{r['mean']*1000:>8.2f}ms{r['median']/base:>7.2f}x")
+PY
+echo "peak RSS: empty $(rss "$empty") KB, search $(rss "$faq" search tombstone) KB, show $(rss "$faq" show access-token) KB"
+
+echo
+echo "== generated corpora (no cache: every run reads the files) =="
+printf '%-8s %-8s %10s %10s\n' entries command median peakRSS
+for n in 1000 10000 100000; do
+    dir=$target/startup-corpora/c$n
+    [ -d "$dir" ] || cargo bench --quiet --bench gen_corpus -- "$dir" "$n" 1 >/dev/null
+    id=$("$faq" --no-builtin --corpus "$dir" list --json | python3 -c 'import json,sys; e=json.load(sys.stdin); print(e[len(e)//2]["id"])')
+    for cmd in "search delete room" "show $id" "list"; do
+        set -- $cmd
+        if [ "$1" = search ]; then args=(search "delete room"); else args=("$@"); fi
+        hyperfine -N --warmup 2 --runs 10 --output=pipe --export-json "$out/b.json" \
+            "$faq --no-builtin --corpus $dir ${args[*]@Q}" >/dev/null 2>&1 || true
+        median=$(python3 -c 'import json,sys; print("%.1fms" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$out/b.json")
+        printf '%-8s %-8s %10s %8sKB\n' "$n" "$1" "$median" "$(rss "$faq" --no-builtin --corpus "$dir" "${args[@]}")"
+    done
+done
+ls -l "$faq" | awk '{print "binary size: " $5 " bytes"}'
