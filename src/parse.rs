@@ -44,6 +44,7 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
     let headings = scan_headings(text);
     let mut parsed = Parsed {
         heading_lines: headings.iter().map(|h| h.line).collect(),
+        entries: Vec::with_capacity(headings.len()),
         ..Parsed::default()
     };
     let first_heading = headings.first().map_or(text.len(), |h| h.span.start);
@@ -296,7 +297,11 @@ fn split_attributes(content: &str) -> (&str, Option<&str>) {
 
 /// The plain text of a heading's inline Markdown (`**2FA**` → `2FA`).
 fn heading_text(content: &str) -> String {
-    if !content.contains(['\\', '`', '*', '_', '[', '<', '&', '!']) {
+    // (Bytes, not chars: every character looked for is ASCII.)
+    if !content
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'`' | b'*' | b'_' | b'[' | b'<' | b'&' | b'!'))
+    {
         return content.to_owned();
     }
     use pulldown_cmark::{Event, Parser};
@@ -318,6 +323,10 @@ fn split_keywords(text: &str, body: Range<usize>) -> (Vec<String>, Range<usize>)
     let slice = &text[body.clone()];
     let leading = slice.len() - slice.trim_start().len();
     let rest = &slice[leading..];
+    // Only a comment can hold keywords: most answers stop here.
+    if !rest.starts_with("<!--") {
+        return (Vec::new(), body);
+    }
     let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     let first_line = rest[..line_end].trim();
     let keywords = first_line

@@ -644,13 +644,15 @@ pub fn slug(text: &str) -> String {
 
 /// True for ids of the form `abc-123-def`.
 pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes: every part between hyphens is non-empty.
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes[0] != b'-'
+        && bytes[bytes.len() - 1] != b'-'
+        && bytes.windows(2).all(|pair| pair != b"--")
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Words of a text with glued compounds and punctuation ignored, for comparing
@@ -972,6 +974,24 @@ mod tests {
         }
         let long = "x".repeat(60);
         assert_eq!(bounded_distance(&long, &format!("{long}y"), 1), Some(1));
+    }
+
+    #[test]
+    fn kebab_case_agrees_with_splitting_on_hyphens() {
+        let reference = |id: &str| {
+            !id.is_empty()
+                && id.split('-').all(|part| {
+                    !part.is_empty()
+                        && part
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                })
+        };
+        for id in [
+            "", "-", "a", "a-", "-a", "a--b", "a-b", "ab-12-c", "A-b", "a_b", "é", "a-b-", "9",
+        ] {
+            assert_eq!(is_kebab_case(id), reference(id), "{id:?}");
+        }
     }
 
     #[test]
