@@ -433,7 +433,7 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
 fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
     let terms = query.terms.len();
     let mut scan = Scan::default();
-    let openings = Openings::new(&query.terms);
+    let openings = openings(&query.terms);
     let mut words = WordMatcher::new(&query.terms, &openings);
     let mut scanner = text::WordScanner::default();
     let mut matcher = PooledMatcher::take();
@@ -453,8 +453,7 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
         let mut count = |field: Field, text: &str| {
             // Every word counts towards the field's length; only those that
             // may stand for a query word are looked at.
-            let opens = |a, b| openings.allows(a, b);
-            lengths[field as usize] += scanner.scan_counted(text, opens, |word, at| {
+            lengths[field as usize] += scanner.scan_counted(text, &openings, |word, at| {
                 for &(t, quality, typo) in words.lookup(word) {
                     let row = if typo { terms + t } else { t };
                     counts[row][field as usize] += quality;
@@ -551,14 +550,14 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
 struct WordMatcher<'q> {
     terms: &'q [Term],
     /// Rules out most words before they are looked up.
-    openings: &'q Openings,
+    openings: &'q text::Openings,
     /// Corpus word → index into `results` (0: stands for no query word).
     slots: text::WordMap,
     results: Vec<Vec<(usize, f32, bool)>>,
 }
 
 impl<'q> WordMatcher<'q> {
-    fn new(terms: &'q [Term], openings: &'q Openings) -> Self {
+    fn new(terms: &'q [Term], openings: &'q text::Openings) -> Self {
         WordMatcher {
             terms,
             openings,
@@ -606,13 +605,14 @@ impl<'q> WordMatcher<'q> {
     }
 }
 
-/// The pairs of first bytes a corpus word can open with and still stand for
-/// some query word, as a 256 × 256 bit table (8 KB, it stays in cache).
+/// The openings (first two bytes) a corpus word can have and still stand
+/// for some query word.
 ///
-/// Most words of a corpus cannot match: this test costs a shift and a load,
-/// while a lookup in the word cache of a large corpus is a cache miss or
-/// two. It only rules out what [`word_quality`] would reject: a word `w`
-/// stands for a query word `t` when
+/// Most words of a corpus cannot match: testing their opening costs a shift
+/// and a load (and lets the scanner skip whole blocks of text), while a
+/// lookup in the word cache of a large corpus is a cache miss or two. It
+/// only rules out what [`word_quality`] would reject: a word `w` stands for
+/// a query word `t` when
 /// - it is `t`, starts with `t`, or stems like `t`: `w` opens like `t`
 ///   (the stemmer keeps all but the last letter of a stem, see
 ///   [`may_stem_to`]);
@@ -621,85 +621,33 @@ impl<'q> WordMatcher<'q> {
 /// - it is within two typos of `t`: the first letter agrees, or the one
 ///   edit left involves it — `w` opens `?t₁` (substituted), `t₁t₂`
 ///   (deleted), `?t₀` (inserted) or `t₁t₀` (transposed).
-///
-/// Non-ASCII openings always pass.
-struct Openings {
-    bits: Vec<u64>,
-    everything: bool,
-}
-
-impl Openings {
-    fn new(terms: &[Term]) -> Self {
-        let mut openings = Openings {
-            bits: vec![0; 256 * 256 / 64],
-            everything: false,
-        };
-        for term in terms {
-            let t = term.word.as_bytes();
-            let stem = term.stem.as_bytes();
-            if !term.word.is_ascii() || stem.len() < 2 || t.len() < 2 {
-                openings.everything = true;
-                break;
-            }
-            // Itself, a longer word or an inflection.
-            openings.allow(Some(t[0]), Some(t[1]));
-            if stem.len() == 2 {
+fn openings(terms: &[Term]) -> text::Openings {
+    let mut openings = text::Openings::default();
+    for term in terms {
+        let t = term.word.as_bytes();
+        let stem = term.stem.as_bytes();
+        if !term.word.is_ascii() || stem.len() < 2 || t.len() < 2 {
+            openings.allow_everything();
+            break;
+        }
+        // Itself, a longer word or an inflection.
+        openings.allow(Some(t[0]), Some(t[1]));
+        if stem.len() == 2 {
+            openings.allow(Some(t[0]), None);
+        }
+        match term.budget {
+            0 => {}
+            1 => openings.allow(Some(t[0]), None),
+            _ => {
                 openings.allow(Some(t[0]), None);
-            }
-            match term.budget {
-                0 => {}
-                1 => openings.allow(Some(t[0]), None),
-                _ => {
-                    openings.allow(Some(t[0]), None);
-                    openings.allow(None, Some(t[1]));
-                    openings.allow(Some(t[1]), t.get(2).copied());
-                    openings.allow(None, Some(t[0]));
-                    openings.allow(Some(t[1]), Some(t[0]));
-                }
-            }
-        }
-        openings
-    }
-
-    /// Allows words opening with `first` then `second` (`None`: any byte;
-    /// a one-letter word's missing second byte counts as 0).
-    fn allow(&mut self, first: Option<u8>, second: Option<u8>) {
-        let firsts = first.map_or(0..=255, |b| b..=b);
-        for a in firsts {
-            match second {
-                Some(b) => self.set(a, b),
-                None => {
-                    for b in 0..=255 {
-                        self.set(a, b);
-                    }
-                }
+                openings.allow(None, Some(t[1]));
+                openings.allow(Some(t[1]), t.get(2).copied());
+                openings.allow(None, Some(t[0]));
+                openings.allow(Some(t[1]), Some(t[0]));
             }
         }
     }
-
-    fn set(&mut self, a: u8, b: u8) {
-        let bit = usize::from(a) << 8 | usize::from(b);
-        self.bits[bit / 64] |= 1 << (bit % 64);
-    }
-
-    #[inline(always)]
-    fn may_match(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        self.allows(
-            bytes.first().copied().unwrap_or(0),
-            bytes.get(1).copied().unwrap_or(0),
-        )
-    }
-
-    /// May a word opening with bytes `a` then `b` stand for a query word?
-    #[inline(always)]
-    fn allows(&self, a: u8, b: u8) -> bool {
-        if self.everything || !a.is_ascii() || !b.is_ascii() {
-            return true;
-        }
-        let bit = usize::from(a) << 8 | usize::from(b);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
+    openings
 }
 
 /// False when `text::stem(word)` cannot be `stem`. The stemmer only cuts
@@ -892,7 +840,7 @@ mod tests {
             "policies",
         ] {
             let parsed = Query::parse(query);
-            let openings = Openings::new(&parsed.terms);
+            let openings = openings(&parsed.terms);
             let mut words = vec![query.to_owned()];
             for _ in 0..2 {
                 let mut next = Vec::new();
