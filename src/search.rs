@@ -619,8 +619,9 @@ impl<'q> WordMatcher<'q> {
 /// - it is within one typo of `t`: the first letter must agree (a first
 ///   letter typo costs the only edit allowed);
 /// - it is within two typos of `t`: the first letter agrees, or the one
-///   edit left involves it — `w` opens `?t₁` (substituted), `t₁t₂`
-///   (deleted), `?t₀` (inserted) or `t₁t₀` (transposed).
+///   edit left involves it — `w` opens `?t₁` (substituted, so it is as
+///   long as `t`), `t₁t₂` (deleted), `?t₀` (inserted, one longer) or
+///   `t₁t₀` (transposed). (A word has at least as many bytes as letters.)
 fn openings(terms: &[Term]) -> text::Openings {
     let mut openings = text::Openings::default();
     for term in terms {
@@ -640,9 +641,9 @@ fn openings(terms: &[Term]) -> text::Openings {
             1 => openings.allow(Some(t[0]), None),
             _ => {
                 openings.allow(Some(t[0]), None);
-                openings.allow(None, Some(t[1]));
+                openings.allow_second(t[1], t.len());
                 openings.allow(Some(t[1]), t.get(2).copied());
-                openings.allow(None, Some(t[0]));
+                openings.allow_second(t[0], t.len() + 1);
                 openings.allow(Some(t[1]), Some(t[0]));
             }
         }

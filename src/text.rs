@@ -288,7 +288,7 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
         } else {
             0
         };
-        if !openings.allows(first, second) {
+        if !openings.allows(first, second, run.len()) {
             return;
         }
         if needs_folding {
@@ -354,7 +354,10 @@ fn mask_of(block: &[u8; 64], test: impl Fn(u8) -> bool) -> u64 {
 pub struct Openings {
     bits: Vec<u64>,
     everything: bool,
-    /// Every allowed pair has its first byte here or its second byte in
+    /// Words allowed by their second byte alone, when at least so many
+    /// bytes long.
+    long_seconds: Vec<(u8, usize)>,
+    /// Every allowed word has its first byte here or its second byte in
     /// `seconds`; `None` when there are too many to compare a block with.
     firsts: Option<Vec<u8>>,
     seconds: Vec<u8>,
@@ -365,6 +368,7 @@ impl Default for Openings {
         Openings {
             bits: vec![0; 256 * 256 / 64],
             everything: false,
+            long_seconds: Vec::new(),
             firsts: Some(Vec::new()),
             seconds: Vec::new(),
         }
@@ -411,29 +415,47 @@ impl Openings {
         }
     }
 
+    /// Allows words whose second byte is `second`, whatever their first,
+    /// when they are at least `min_len` bytes long.
+    pub fn allow_second(&mut self, second: u8, min_len: usize) {
+        if second == 0 {
+            // A one-letter word has no second byte to sift a block by.
+            self.firsts = None;
+        } else if !self.seconds.contains(&(second | 0x20)) {
+            self.seconds.push(second | 0x20);
+        }
+        self.long_seconds.push((second, min_len));
+    }
+
     fn set(&mut self, a: u8, b: u8) {
         let bit = usize::from(a) << 8 | usize::from(b);
         self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// May `word` stand for a query word, by its first two bytes?
+    /// May `word` stand for a query word, by its opening and length?
     #[inline(always)]
     pub fn may_match(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         self.allows(
             bytes.first().copied().unwrap_or(0),
             bytes.get(1).copied().unwrap_or(0),
+            bytes.len(),
         )
     }
 
-    /// May a word opening with bytes `a` then `b` stand for a query word?
+    /// May a word of `len` bytes opening with bytes `a` then `b` stand for
+    /// a query word?
     #[inline(always)]
-    pub fn allows(&self, a: u8, b: u8) -> bool {
+    pub fn allows(&self, a: u8, b: u8, len: usize) -> bool {
         if self.everything || !a.is_ascii() || !b.is_ascii() {
             return true;
         }
         let bit = usize::from(a) << 8 | usize::from(b);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
+            || self
+                .long_seconds
+                .iter()
+                .any(|&(second, min_len)| b == second && len >= min_len)
     }
 
     /// Up to four first and four second bytes (folded as `b | 0x20`,
