@@ -605,23 +605,27 @@ impl<'q> WordMatcher<'q> {
     }
 }
 
-/// The openings (first two bytes) a corpus word can have and still stand
-/// for some query word.
+/// The openings (first two bytes) and lengths a corpus word can have and
+/// still stand for some query word.
 ///
 /// Most words of a corpus cannot match: testing their opening costs a shift
 /// and a load (and lets the scanner skip whole blocks of text), while a
 /// lookup in the word cache of a large corpus is a cache miss or two. It
 /// only rules out what [`word_quality`] would reject: a word `w` stands for
 /// a query word `t` when
-/// - it is `t`, starts with `t`, or stems like `t`: `w` opens like `t`
-///   (the stemmer keeps all but the last letter of a stem, see
-///   [`may_stem_to`]);
-/// - it is within one typo of `t`: the first letter must agree (a first
-///   letter typo costs the only edit allowed);
-/// - it is within two typos of `t`: the first letter agrees, or the one
-///   edit left involves it — `w` opens `?t₁` (substituted, so it is as
-///   long as `t`), `t₁t₂` (deleted), `?t₀` (inserted, one longer) or
-///   `t₁t₀` (transposed). (A word has at least as many bytes as letters.)
+/// - it is `t`, starts with `t`, or stems like `t`: `w` opens like `t` (the
+///   stemmer keeps all but the last letter of a stem, see [`may_stem_to`])
+///   and is at least as long as `t`'s stem (stems are never longer);
+/// - it is within `k` typos of `t` with the same first letter: it opens
+///   with `t₀` and is at most `k` letters shorter;
+/// - it is within two typos of `t` with another first letter: the one edit
+///   left involves that letter — `w` opens `?t₁` (substituted, as long as
+///   `t`), `t₁t₂` (deleted, one shorter), `?t₀` (inserted, one longer) or
+///   `t₁t₀` (transposed, as long). A first-letter typo costs double, so
+///   with a budget of one it is no match at all.
+///
+/// Lengths are in bytes, which a word has at least as many of as letters:
+/// only lower bounds are used.
 fn openings(terms: &[Term]) -> text::Openings {
     let mut openings = text::Openings::default();
     for term in terms {
@@ -631,21 +635,19 @@ fn openings(terms: &[Term]) -> text::Openings {
             openings.allow_everything();
             break;
         }
-        // Itself, a longer word or an inflection.
-        openings.allow(Some(t[0]), Some(t[1]));
+        let n = t.len();
+        openings.allow(Some(t[0]), Some(t[1]), stem.len());
         if stem.len() == 2 {
-            openings.allow(Some(t[0]), None);
+            openings.allow(Some(t[0]), None, 2);
         }
-        match term.budget {
-            0 => {}
-            1 => openings.allow(Some(t[0]), None),
-            _ => {
-                openings.allow(Some(t[0]), None);
-                openings.allow_second(t[1], t.len());
-                openings.allow(Some(t[1]), t.get(2).copied());
-                openings.allow_second(t[0], t.len() + 1);
-                openings.allow(Some(t[1]), Some(t[0]));
-            }
+        if term.budget > 0 {
+            openings.allow(Some(t[0]), None, n - term.budget);
+        }
+        if term.budget > 1 {
+            openings.allow(None, Some(t[1]), n);
+            openings.allow(Some(t[1]), t.get(2).copied(), n - 1);
+            openings.allow(None, Some(t[0]), n + 1);
+            openings.allow(Some(t[1]), Some(t[0]), n);
         }
     }
     openings

@@ -345,18 +345,21 @@ fn mask_of(block: &[u8; 64], test: impl Fn(u8) -> bool) -> u64 {
     pack(&flags)
 }
 
-/// The openings (first two bytes, folded) of the words a search needs to
-/// see, as a 256 × 256 bit table (8 KB, it stays in cache). Which pairs a
-/// query allows is the search's business; this keeps them, and a few first
-/// and second bytes that every allowed pair has one of, so a whole block
-/// of text can be sifted at once. A non-ASCII opening is always allowed.
+/// The openings (first two bytes, folded) and lengths of the words a search
+/// needs to see. Which a query allows is the search's business; this keeps
+/// its rules, a 256 × 256 bit table of the openings any rule allows (8 KB,
+/// it stays in cache; most words are turned away by one bit), and a few
+/// first and second bytes that every allowed opening has one of, so a whole
+/// block of text can be sifted at once. A non-ASCII opening is always
+/// allowed.
 #[derive(Debug, Clone)]
 pub struct Openings {
     bits: Vec<u64>,
     everything: bool,
-    /// Words allowed by their second byte alone, when at least so many
+    /// `(first, second, shortest)`: words opening with `first` (any byte
+    /// when `None`) then `second` (any when `None`) at least `shortest`
     /// bytes long.
-    long_seconds: Vec<(u8, usize)>,
+    rules: Vec<(Option<u8>, Option<u8>, usize)>,
     /// Every allowed word has its first byte here or its second byte in
     /// `seconds`; `None` when there are too many to compare a block with.
     firsts: Option<Vec<u8>>,
@@ -368,7 +371,7 @@ impl Default for Openings {
         Openings {
             bits: vec![0; 256 * 256 / 64],
             everything: false,
-            long_seconds: Vec::new(),
+            rules: Vec::new(),
             firsts: Some(Vec::new()),
             seconds: Vec::new(),
         }
@@ -381,9 +384,10 @@ impl Openings {
         self.everything = true;
     }
 
-    /// Allows words opening with `first` then `second` (`None`: any byte;
-    /// a one-letter word's missing second byte counts as 0).
-    pub fn allow(&mut self, first: Option<u8>, second: Option<u8>) {
+    /// Allows words of at least `shortest` bytes opening with `first` then
+    /// `second` (`None`: any byte; a one-letter word's missing second byte
+    /// counts as 0).
+    pub fn allow(&mut self, first: Option<u8>, second: Option<u8>, shortest: usize) {
         match (first, second) {
             (Some(a), _) => note(&mut self.firsts, a),
             // A one-letter word has no second byte to sift a block by.
@@ -395,6 +399,7 @@ impl Openings {
             }
             (None, None) => self.everything = true,
         }
+        self.rules.push((first, second, shortest));
         let firsts = first.map_or(0..=255, |b| b..=b);
         for a in firsts {
             match second {
@@ -413,18 +418,6 @@ impl Openings {
                 bytes.push(b | 0x20);
             }
         }
-    }
-
-    /// Allows words whose second byte is `second`, whatever their first,
-    /// when they are at least `min_len` bytes long.
-    pub fn allow_second(&mut self, second: u8, min_len: usize) {
-        if second == 0 {
-            // A one-letter word has no second byte to sift a block by.
-            self.firsts = None;
-        } else if !self.seconds.contains(&(second | 0x20)) {
-            self.seconds.push(second | 0x20);
-        }
-        self.long_seconds.push((second, min_len));
     }
 
     fn set(&mut self, a: u8, b: u8) {
@@ -451,11 +444,14 @@ impl Openings {
             return true;
         }
         let bit = usize::from(a) << 8 | usize::from(b);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-            || self
-                .long_seconds
-                .iter()
-                .any(|&(second, min_len)| b == second && len >= min_len)
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.long_enough(a, b, len)
+    }
+
+    /// Whether some rule for the opening `a`, `b` takes a word of `len` bytes.
+    fn long_enough(&self, a: u8, b: u8, len: usize) -> bool {
+        self.rules.iter().any(|&(first, second, shortest)| {
+            first.is_none_or(|f| f == a) && second.is_none_or(|s| s == b) && len >= shortest
+        })
     }
 
     /// Up to four first and four second bytes (folded as `b | 0x20`,
@@ -1113,10 +1109,10 @@ mod tests {
         let mut all = Openings::default();
         all.allow_everything();
         let mut some = Openings::default();
-        some.allow(Some(b'a'), None);
-        some.allow(None, Some(b'o'));
-        some.allow(Some(b'w'), Some(b'e'));
-        some.allow(Some(b'm'), Some(b'o'));
+        some.allow(Some(b'a'), None, 1);
+        some.allow(None, Some(b'o'), 3);
+        some.allow(Some(b'w'), Some(b'e'), 4);
+        some.allow(Some(b'm'), Some(b'o'), 1);
         let mut many = Openings::default();
         for (a, b) in [
             (b'w', b'e'),
@@ -1126,7 +1122,7 @@ mod tests {
             (b'e', 0),
             (b'_', b'_'),
         ] {
-            many.allow(Some(a), Some(b));
+            many.allow(Some(a), Some(b), 2);
         }
         for openings in [all, Openings::default(), some, many] {
             let mut emitted = Vec::new();
