@@ -238,6 +238,7 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
 
     /// A run of word bytes, word by word as [`WordScanner::scan`] goes,
     /// except that a lone ASCII word is only counted unless it may match.
+    #[inline(always)]
     fn exact_run(&mut self, run: Range<usize>, needs_folding: bool) {
         let bytes = self.bytes;
         let is_joiner = |at: usize| matches!(bytes.get(at), Some(b'-' | b'.'));
@@ -270,6 +271,7 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
     /// A word that is neither glued to another nor has non-ASCII bytes: it
     /// ends whatever compound came before, is counted, and is handed out
     /// only when its opening may stand for a query word.
+    #[inline(always)]
     fn lone_word(&mut self, run: Range<usize>, needs_folding: bool) {
         let Picker {
             text,
