@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include_dir::{Dir, include_dir};
 
@@ -287,9 +288,8 @@ fn map_files<T: Send>(files: &[(PathBuf, u64)], work: impl Fn(&Path) -> T + Sync
 }
 
 /// `work` on every item, results in order. Items come with their size in
-/// bytes; when they are big enough together, the second core takes a
-/// contiguous share of about half the bytes. A small corpus never asks how
-/// many cores there are (that costs system calls).
+/// bytes; when they are big enough together, every core takes part. A small
+/// corpus never asks how many cores there are (that costs system calls).
 fn in_shares<I: Sync, T: Send>(items: &[(I, u64)], work: impl Fn(&I) -> T + Sync) -> Vec<T> {
     in_shares_with(items, || (), |(), item| work(item))
 }
@@ -307,39 +307,37 @@ fn in_shares_with<S, I: Sync, T: Send>(
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     };
-    let (work, init) = (&work, &init);
-    let run = move |share: &[(I, u64)]| {
+    if threads < 2 {
         let mut state = init();
-        share
+        return items
             .iter()
             .map(|(item, _)| work(&mut state, item))
-            .collect::<Vec<T>>()
-    };
-    if threads < 2 {
-        return run(items);
-    }
-    let mut shares = Vec::with_capacity(threads);
-    let (mut start, mut bytes) = (0, 0);
-    for (i, (_, size)) in items.iter().enumerate() {
-        bytes += size;
-        if bytes * threads as u64 >= total * (shares.len() as u64 + 1) && shares.len() + 1 < threads
-        {
-            shares.push(&items[start..=i]);
-            start = i + 1;
-        }
-    }
-    shares.push(&items[start..]);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = shares[1..]
-            .iter()
-            .map(|&share| scope.spawn(move || run(share)))
             .collect();
-        // This thread takes the first share rather than waiting idle.
-        let mut out = run(shares[0]);
+    }
+    // Items are handed out one at a time to whichever thread is free, so a
+    // core slowed down by other work does not hold the others up; results
+    // are put back in order at the end.
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some((item, _)) = items.get(index) else {
+                return done;
+            };
+            done.push((index, work(&mut state, item)));
+        }
+    };
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+        // This thread works too rather than waiting idle.
+        let mut out = run();
         for worker in workers {
             out.extend(worker.join().unwrap_or_default());
         }
-        out
+        out.sort_unstable_by_key(|&(index, _)| index);
+        out.into_iter().map(|(_, result)| result).collect()
     })
 }
 

@@ -15,6 +15,8 @@
 //! fzf operators (`'exact`, `^prefix`, `suffix$`, `!not`) filter entries.
 
 use std::cell::Cell;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -319,7 +321,7 @@ fn total_order_key(score: f32) -> i32 {
 /// Why `entry` scores as it does: the per-field weighted match of each
 /// query word, and the fuzzy signal. For tuning the ranker, not for users.
 pub fn explain(entry: &Entry, query: &Query) -> String {
-    let scan = scan_range(std::slice::from_ref(entry), 0, query);
+    let scan = scan_range(std::slice::from_ref(entry), std::iter::once(0..1), query);
     let Some(stats) = scan.matched.first() else {
         return format!("{}: no match", entry.id);
     };
@@ -404,23 +406,31 @@ impl Scan {
 /// Scans every entry, on every core when the corpus is large. A small corpus
 /// never asks how many cores there are (that costs system calls).
 fn scan_all(entries: &[Entry], query: &Query) -> Scan {
+    let everything = std::iter::once(0..entries.len());
     if entries.len() < PARALLEL_THRESHOLD {
-        return scan_range(entries, 0, query);
+        return scan_range(entries, everything, query);
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 {
-        return scan_range(entries, 0, query);
+        return scan_range(entries, everything, query);
     }
-    let chunk = entries.len().div_ceil(threads);
+    // Entries are handed out in batches to whichever thread is free, so a
+    // core slowed down by other work does not hold the others up. (The
+    // order in which entries are scanned does not change any score.)
+    const BATCH: usize = 1024;
+    let next = AtomicUsize::new(0);
+    let batches = || {
+        std::iter::from_fn(|| {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            (start < entries.len()).then(|| start..(start + BATCH).min(entries.len()))
+        })
+    };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = entries
-            .chunks(chunk)
-            .enumerate()
-            .skip(1)
-            .map(|(i, part)| scope.spawn(move || scan_range(part, i * chunk, query)))
+        let workers: Vec<_> = (1..threads)
+            .map(|_| scope.spawn(|| scan_range(entries, batches(), query)))
             .collect();
-        // This thread takes the first share rather than waiting idle.
-        let mut total = scan_range(&entries[..chunk], 0, query);
+        // This thread scans too rather than waiting idle.
+        let mut total = scan_range(entries, batches(), query);
         for worker in workers {
             if let Ok(part) = worker.join() {
                 total.append(part);
@@ -430,7 +440,12 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
     })
 }
 
-fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
+/// Scans the entries whose indices `batches` hands out.
+fn scan_range(
+    entries: &[Entry],
+    batches: impl Iterator<Item = Range<usize>>,
+    query: &Query,
+) -> Scan {
     let terms = query.terms.len();
     let mut scan = Scan::default();
     let openings = openings(&query.terms);
@@ -438,7 +453,8 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
     let mut scanner = text::WordScanner::default();
     let mut matcher = PooledMatcher::take();
     let mut buf = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
+    for i in batches.flatten() {
+        let entry = &entries[i];
         if !passes_filters(entry, &query.filters, &mut matcher, &mut buf) {
             continue;
         }
@@ -479,7 +495,7 @@ fn scan_range(entries: &[Entry], offset: usize, query: &Query) -> Scan {
         let fuzzy = fuzzy_score(entry, &query.terms, &mut matcher, &mut buf);
         if any || fuzzy > 0.0 || query.terms.is_empty() {
             scan.matched.push(EntryStats {
-                index: offset + i,
+                index: i,
                 lengths,
                 fuzzy,
                 answer_match,
