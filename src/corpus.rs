@@ -184,14 +184,19 @@ fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
         let name = path.display().to_string();
         read_text(path, &name, buffer).map(|text| Hashed::parse(&name, text))
     });
-    let mut parsed = Vec::with_capacity(results.len());
+    (split_problems(results, &mut problems), problems)
+}
+
+/// Keeps what was read and moves each failure into `problems`.
+fn split_problems<T>(results: Vec<Result<T, Problem>>, problems: &mut Vec<Problem>) -> Vec<T> {
+    let mut kept = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(one) => parsed.push(one),
+            Ok(one) => kept.push(one),
             Err(problem) => problems.push(problem),
         }
     }
-    (parsed, problems)
+    kept
 }
 
 /// Parses documents, on both cores when there are enough of them to pay for it.
@@ -252,14 +257,7 @@ fn builtin_documents() -> Vec<Document> {
 fn read_path(root: &Path) -> (Vec<Document>, Vec<Problem>) {
     let (files, mut problems) = list_files(root);
     let results = map_files(&files, read_document);
-    let mut documents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(document) => documents.push(document),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    (documents, problems)
+    (split_problems(results, &mut problems), problems)
 }
 
 /// The Markdown files of a corpus path, sorted, with their sizes.
