@@ -24,6 +24,9 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use crate::entry::Entry;
 use crate::text;
 
+mod index;
+pub use index::Index;
+
 /// Fields an entry is searched in; the order indexes the weight tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -52,13 +55,17 @@ const FUZZY_FLOOR: f32 = 0.5;
 /// least this share of the best hit.
 const FUZZY_ONLY_SHARE: f32 = 0.25;
 
-/// How well a corpus word stands for a query word.
-const EXACT: f32 = 1.0;
-const INFLECTION: f32 = 0.9;
-const PREFIX_LAST: f32 = 0.8;
-const PREFIX: f32 = 0.6;
-const ONE_TYPO: f32 = 0.6;
-const TWO_TYPOS: f32 = 0.45;
+/// How well a corpus word stands for a query word, in twentieths of an
+/// exact match. Whole numbers, so match counts add up exactly in any order:
+/// a scan adds them per occurrence, a session [`Index`] per word.
+const EXACT: u32 = 20;
+const INFLECTION: u32 = 18;
+const PREFIX_LAST: u32 = 16;
+const PREFIX: u32 = 12;
+const ONE_TYPO: u32 = 12;
+const TWO_TYPOS: u32 = 9;
+/// Turns a summed quality into a term frequency (an exact match counts 1).
+const QUALITY_SCALE: f32 = 20.0;
 
 /// A typo match counts this much when the query word also occurs exactly
 /// somewhere in the corpus: the user most likely typed the word they meant
@@ -218,7 +225,11 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
     if query.is_empty() {
         return Vec::new();
     }
-    let scan = scan_all(entries, query);
+    rank(entries, query, scan_all(entries, query))
+}
+
+/// Scores and orders what a scan (or an [`Index`]) found.
+fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
     let n = entries.len().max(1) as f32;
     let avg_len: Vec<f32> = scan
         .length_sums
@@ -231,9 +242,9 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
     for k in 0..scan.matched.len() {
         let (tf, typo_tf) = scan.counts(k, terms);
         for t in 0..terms {
-            let exact = tf[t].iter().any(|&x| x > 0.0);
+            let exact = tf[t].iter().any(|&x| x > 0);
             known[t] |= exact;
-            if exact || typo_tf[t].iter().any(|&x| x > 0.0) {
+            if exact || typo_tf[t].iter().any(|&x| x > 0) {
                 doc_freq[t] += 1;
             }
         }
@@ -260,7 +271,9 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
                     .map(|f| {
                         let norm = 1.0 - LENGTH_NORM[f]
                             + LENGTH_NORM[f] * stats.lengths[f] as f32 / avg_len[f];
-                        WEIGHT[f] * (tf[f] + typo_factor[t] * typo_tf[t][f]) / norm
+                        let tf = tf[f] as f32 / QUALITY_SCALE;
+                        let typo_tf = typo_tf[t][f] as f32 / QUALITY_SCALE;
+                        WEIGHT[f] * (tf + typo_factor[t] * typo_tf) / norm
                     })
                     .sum();
                 let saturated = weighted / (K1 + weighted);
@@ -330,16 +343,17 @@ pub fn explain(entry: &Entry, query: &Query) -> String {
         "{}: fuzzy {:.2} lengths {:?}\n",
         entry.id, stats.fuzzy, stats.lengths
     );
+    let scaled = |count: u32| count as f32 / QUALITY_SCALE;
     for ((term, tf), typo) in query.terms.iter().zip(tf).zip(typo_tf) {
         out.push_str(&format!(
             "  {:<14} id {:.2} q {:.2} kw {:.2} cat {:.2} ans {:.2} typo {:.2}\n",
             term.word,
-            tf[0],
-            tf[1],
-            tf[2],
-            tf[3],
-            tf[4],
-            typo.iter().sum::<f32>()
+            scaled(tf[0]),
+            scaled(tf[1]),
+            scaled(tf[2]),
+            scaled(tf[3]),
+            scaled(tf[4]),
+            scaled(typo.iter().sum())
         ));
     }
     out
@@ -382,15 +396,15 @@ struct Scan {
     matched: Vec<EntryStats>,
     /// The match counts of the matched entries, one block of `2 × terms`
     /// rows per entry (kept in one vector rather than two per entry): first
-    /// per query term the weighted match count in each field, then the same
+    /// per query term the summed match quality in each field, then the same
     /// for matches that needed a typo.
-    counts: Vec<[f32; FIELDS]>,
+    counts: Vec<[u32; FIELDS]>,
     length_sums: [u64; FIELDS],
 }
 
 impl Scan {
     /// The exact and the typo counts of the `k`th matched entry.
-    fn counts(&self, k: usize, terms: usize) -> (&[[f32; FIELDS]], &[[f32; FIELDS]]) {
+    fn counts(&self, k: usize, terms: usize) -> (&[[u32; FIELDS]], &[[u32; FIELDS]]) {
         self.counts[2 * terms * k..2 * terms * (k + 1)].split_at(terms)
     }
 
@@ -461,7 +475,7 @@ fn scan_range(
         // This entry's counts go straight into place, and are dropped
         // again if it matches nothing.
         let base = scan.counts.len();
-        scan.counts.resize(base + 2 * terms, [0.0; FIELDS]);
+        scan.counts.resize(base + 2 * terms, [0; FIELDS]);
         let counts = &mut scan.counts[base..];
         let mut lengths = [0u32; FIELDS];
         let mut answer_match = None;
@@ -474,8 +488,10 @@ fn scan_range(
                     let row = if typo { terms + t } else { t };
                     counts[row][field as usize] += quality;
                     any = true;
-                    if field == Field::Answer && answer_match.is_none() {
-                        answer_match = Some(at);
+                    if field == Field::Answer {
+                        // The earliest, not the first emitted: a compound
+                        // (`wellknown`) is emitted after its parts.
+                        answer_match = Some(answer_match.map_or(at, |a: usize| a.min(at)));
                     }
                 }
             }) as u32;
@@ -540,16 +556,32 @@ fn passes_filters(
 /// short fields. Words of one or two letters match almost anything, so they
 /// take no part.
 fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut Vec<char>) -> f32 {
+    fuzzy_score_where(entry, terms, |_, _| true, matcher, buf)
+}
+
+/// [`fuzzy_score`], trying term `t` on the `k`th short field (question, id,
+/// then each keyword) only where `may_match(t, k)`: a prefilter that must
+/// never rule out a field the term matches.
+fn fuzzy_score_where(
+    entry: &Entry,
+    terms: &[Term],
+    mut may_match: impl FnMut(usize, usize) -> bool,
+    matcher: &mut Matcher,
+    buf: &mut Vec<char>,
+) -> f32 {
     if terms.is_empty() {
         return 0.0;
     }
     let mut total = 0.0;
-    for term in terms.iter().filter(|t| t.word.chars().count() > 2) {
+    for (t, term) in terms.iter().enumerate() {
+        if term.word.chars().count() <= 2 {
+            continue;
+        }
         let mut best = 0u16;
-        for field in [entry.question.as_str(), entry.id.as_str()]
-            .into_iter()
-            .chain(entry.keywords.iter().map(String::as_str))
-        {
+        for (k, field) in short_fields(entry).enumerate() {
+            if !may_match(t, k) {
+                continue;
+            }
             if let Some(score) = term.fuzzy.score(Utf32Str::new(field, buf), matcher) {
                 best = best.max(score);
             }
@@ -562,6 +594,13 @@ fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut V
     total / terms.len() as f32
 }
 
+/// The fields the fuzzy signal looks at: question, id, then each keyword.
+fn short_fields(entry: &Entry) -> impl Iterator<Item = &str> {
+    [entry.question.as_str(), entry.id.as_str()]
+        .into_iter()
+        .chain(entry.keywords.iter().map(String::as_str))
+}
+
 /// Decides, once per distinct corpus word, which query words it stands for.
 struct WordMatcher<'q> {
     terms: &'q [Term],
@@ -569,7 +608,7 @@ struct WordMatcher<'q> {
     openings: &'q text::Openings,
     /// Corpus word → index into `results` (0: stands for no query word).
     slots: text::WordMap,
-    results: Vec<Vec<(usize, f32, bool)>>,
+    results: Vec<Vec<(usize, u32, bool)>>,
 }
 
 impl<'q> WordMatcher<'q> {
@@ -584,7 +623,7 @@ impl<'q> WordMatcher<'q> {
 
     /// `(term index, quality, needed a typo)` for every query word `word` stands for.
     #[inline(always)]
-    fn lookup(&mut self, word: &str) -> &[(usize, f32, bool)] {
+    fn lookup(&mut self, word: &str) -> &[(usize, u32, bool)] {
         if self.terms.is_empty() || !self.openings.may_match(word) {
             return &[];
         }
@@ -594,22 +633,10 @@ impl<'q> WordMatcher<'q> {
     /// [`WordMatcher::lookup`] for a word the openings let through: kept
     /// out of line so the per-word loop stays small.
     #[inline(never)]
-    fn lookup_cached(&mut self, word: &str) -> &[(usize, f32, bool)] {
+    fn lookup_cached(&mut self, word: &str) -> &[(usize, u32, bool)] {
         let (terms, results) = (self.terms, &mut self.results);
         let slot = self.slots.get_or_insert_with(word, || {
-            // Stemming allocates; most words can be ruled out without it.
-            let stem = if terms.iter().any(|t| may_stem_to(word, &t.stem)) {
-                text::stem(word)
-            } else {
-                String::new()
-            };
-            let found: Vec<(usize, f32, bool)> = terms
-                .iter()
-                .enumerate()
-                .filter_map(|(t, term)| {
-                    word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo))
-                })
-                .collect();
+            let found = word_matches(terms, word);
             if found.is_empty() {
                 0
             } else {
@@ -619,6 +646,22 @@ impl<'q> WordMatcher<'q> {
         });
         &self.results[slot as usize]
     }
+}
+
+/// `(term index, quality, needed a typo)` for every query word that the
+/// corpus word `word` stands for.
+fn word_matches(terms: &[Term], word: &str) -> Vec<(usize, u32, bool)> {
+    // Stemming allocates; most words can be ruled out without it.
+    let stem = if terms.iter().any(|t| may_stem_to(word, &t.stem)) {
+        text::stem(word)
+    } else {
+        String::new()
+    };
+    terms
+        .iter()
+        .enumerate()
+        .filter_map(|(t, term)| word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo)))
+        .collect()
 }
 
 /// The openings (first two bytes) and lengths a corpus word can have and
@@ -680,7 +723,7 @@ fn may_stem_to(word: &str, stem: &str) -> bool {
 /// How well the corpus word `word` stands for the query word `term`, if at
 /// all, and whether it took a typo to get there. `stem` is the stem of
 /// `word`, or empty when [`may_stem_to`] ruled out every query word's stem.
-fn word_quality(term: &Term, word: &str, stem: &str) -> Option<(f32, bool)> {
+fn word_quality(term: &Term, word: &str, stem: &str) -> Option<(u32, bool)> {
     if word == term.word {
         return Some((EXACT, false));
     }

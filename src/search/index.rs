@@ -1,0 +1,418 @@
+//! A corpus prepared for ranking many queries: the picker ranks at every
+//! keystroke.
+//!
+//! [`search`](super::search) reads every entry's words for each query, the
+//! cheapest way to answer one query. A session answers dozens, so it pays to
+//! read the words once: the index keeps each distinct word and where it
+//! occurs (entry, field, how often, first offset in the answer). A query
+//! then judges each distinct word once and visits only the entries its
+//! matching words occur in. The fuzzy signal still looks at every entry's
+//! short fields, but a letter mask skips the fields that lack a letter of
+//! the query word before nucleo is asked.
+//!
+//! The hits are exactly those of [`search`](super::search): the same counts
+//! go into the same scoring (the tests compare the two).
+
+use std::ops::Range;
+
+use super::{
+    EntryStats, FIELDS, Field, Hit, PooledMatcher, Query, Scan, fuzzy_score_where, openings,
+    passes_filters, rank, short_fields, word_matches,
+};
+use crate::entry::Entry;
+use crate::text::{WordMap, WordScanner};
+
+/// The words of a corpus and where they occur; see the module docs.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Distinct words, back to back: word `w` ends at `word_ends[w]`.
+    words: String,
+    word_ends: Vec<u32>,
+    /// Where each word occurs, grouped by word: word `w`'s end at `posting_ends[w]`.
+    postings: Vec<Posting>,
+    posting_ends: Vec<u32>,
+    /// Words per field of each entry (BM25 length normalisation).
+    lengths: Vec<[u32; FIELDS]>,
+    length_sums: [u64; FIELDS],
+    /// Letter masks of each entry's short fields (question, id, keywords),
+    /// back to back: entry `e`'s start at `mask_starts[e]`.
+    masks: Vec<u64>,
+    mask_starts: Vec<u32>,
+}
+
+/// One word in one field of one entry.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    entry: u32,
+    /// Occurrences, shifted left by [`FIELD_BITS`], with the field below.
+    count_and_field: u32,
+    /// Byte offset of the first occurrence (used for the answer).
+    first_at: u32,
+}
+
+const FIELD_BITS: u32 = 3;
+
+impl Posting {
+    fn field(self) -> usize {
+        (self.count_and_field & ((1 << FIELD_BITS) - 1)) as usize
+    }
+
+    fn count(self) -> u32 {
+        self.count_and_field >> FIELD_BITS
+    }
+}
+
+impl Index {
+    /// Reads the words of every entry once.
+    pub fn build(entries: &[Entry]) -> Index {
+        let mut index = Index {
+            lengths: Vec::with_capacity(entries.len()),
+            mask_starts: Vec::with_capacity(entries.len() + 1),
+            ..Index::default()
+        };
+        let mut vocabulary = WordMap::default();
+        let mut scanner = WordScanner::default();
+        // (word, posting) in entry order, sorted by word below.
+        let mut found: Vec<(u32, Posting)> = Vec::new();
+        // (word, offset) of the field being read.
+        let mut field_words: Vec<(u32, u32)> = Vec::new();
+        for (e, entry) in entries.iter().enumerate() {
+            let mut lengths = [0u32; FIELDS];
+            for field in [
+                Field::Id,
+                Field::Question,
+                Field::Keywords,
+                Field::Category,
+                Field::Answer,
+            ] {
+                field_words.clear();
+                for text in field_texts(entry, field) {
+                    scanner.scan(text, |word, at| {
+                        let id = vocabulary.get_or_insert_with(word, || {
+                            index.words.push_str(word);
+                            index.word_ends.push(index.words.len() as u32);
+                            (index.word_ends.len() - 1) as u32
+                        });
+                        field_words.push((id, at as u32));
+                    });
+                }
+                lengths[field as usize] = field_words.len() as u32;
+                field_words.sort_unstable();
+                for run in field_words.chunk_by(|a, b| a.0 == b.0) {
+                    let posting = Posting {
+                        entry: e as u32,
+                        count_and_field: (run.len() as u32) << FIELD_BITS | field as u32,
+                        first_at: run[0].1,
+                    };
+                    found.push((run[0].0, posting));
+                }
+            }
+            for (sum, &length) in index.length_sums.iter_mut().zip(&lengths) {
+                *sum += u64::from(length);
+            }
+            index.lengths.push(lengths);
+            index.mask_starts.push(index.masks.len() as u32);
+            index.masks.extend(short_fields(entry).map(letter_mask));
+        }
+        index.mask_starts.push(index.masks.len() as u32);
+        index.group_by_word(found);
+        index
+    }
+
+    /// Sorts the postings by word (a counting sort: entry order is kept).
+    fn group_by_word(&mut self, found: Vec<(u32, Posting)>) {
+        let mut ends = vec![0u32; self.word_ends.len()];
+        for &(word, _) in &found {
+            ends[word as usize] += 1;
+        }
+        let mut total = 0;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        // Filled back to front, each word's slots from its end down.
+        let mut next = ends.clone();
+        let placeholder = Posting {
+            entry: 0,
+            count_and_field: 0,
+            first_at: 0,
+        };
+        self.postings = vec![placeholder; found.len()];
+        for &(word, posting) in found.iter().rev() {
+            let slot = &mut next[word as usize];
+            *slot -= 1;
+            self.postings[*slot as usize] = posting;
+        }
+        self.posting_ends = ends;
+    }
+
+    /// How many entries the index was built from.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// True when it was built from no entries.
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    fn word(&self, w: usize) -> &str {
+        &self.words[bounds(&self.word_ends, w)]
+    }
+
+    fn postings_of(&self, w: usize) -> &[Posting] {
+        &self.postings[bounds(&self.posting_ends, w)]
+    }
+
+    fn masks_of(&self, e: usize) -> &[u64] {
+        &self.masks[self.mask_starts[e] as usize..self.mask_starts[e + 1] as usize]
+    }
+
+    /// Ranks `entries` (the ones the index was built from) against `query`,
+    /// exactly as [`search`](super::search) does.
+    ///
+    /// # Panics
+    /// If `entries` is not the slice the index was built from (by length).
+    pub fn search(&self, entries: &[Entry], query: &Query) -> Vec<Hit> {
+        assert_eq!(
+            entries.len(),
+            self.len(),
+            "an index searches the entries it was built from"
+        );
+        if query.is_empty() {
+            return Vec::new();
+        }
+        rank(entries, query, self.scan(entries, query))
+    }
+
+    /// What [`super::scan_all`] finds, from the index.
+    fn scan(&self, entries: &[Entry], query: &Query) -> Scan {
+        let terms = query.terms.len();
+        let mut matcher = PooledMatcher::take();
+        let mut buf = Vec::new();
+        let passing: Option<Vec<bool>> = (!query.filters.is_empty()).then(|| {
+            entries
+                .iter()
+                .map(|e| passes_filters(e, &query.filters, &mut matcher, &mut buf))
+                .collect()
+        });
+        let passes = |e: usize| passing.as_ref().is_none_or(|p| p[e]);
+
+        let mut scan = Scan {
+            length_sums: self.length_sums,
+            ..Scan::default()
+        };
+        if let Some(passing) = &passing {
+            scan.length_sums = [0; FIELDS];
+            for (lengths, _) in self.lengths.iter().zip(passing).filter(|(_, p)| **p) {
+                for (sum, &length) in scan.length_sums.iter_mut().zip(lengths) {
+                    *sum += u64::from(length);
+                }
+            }
+        }
+        let mut matched = Matched {
+            scan,
+            slot_of: vec![u32::MAX; entries.len()],
+            rows: 2 * terms,
+            lengths: &self.lengths,
+        };
+        if terms == 0 {
+            for e in (0..entries.len()).filter(|&e| passes(e)) {
+                matched.slot(e);
+            }
+            return matched.scan;
+        }
+
+        let openings = openings(&query.terms);
+        for w in 0..self.word_ends.len() {
+            let word = self.word(w);
+            if !openings.may_match(word) {
+                continue;
+            }
+            let stands_for = word_matches(&query.terms, word);
+            if stands_for.is_empty() {
+                continue;
+            }
+            for &posting in self.postings_of(w) {
+                let e = posting.entry as usize;
+                if !passes(e) {
+                    continue;
+                }
+                let k = matched.slot(e);
+                let field = posting.field();
+                let counts = &mut matched.scan.counts[k * 2 * terms..(k + 1) * 2 * terms];
+                for &(t, quality, typo) in &stands_for {
+                    let row = if typo { terms + t } else { t };
+                    counts[row][field] += quality * posting.count();
+                }
+                if field == Field::Answer as usize {
+                    let at = posting.first_at as usize;
+                    let first = &mut matched.scan.matched[k].answer_match;
+                    *first = Some(first.map_or(at, |a| a.min(at)));
+                }
+            }
+        }
+
+        let term_masks: Vec<Option<u64>> = query
+            .terms
+            .iter()
+            .map(|t| t.word.is_ascii().then(|| letter_mask(&t.word)))
+            .collect();
+        for (e, entry) in entries.iter().enumerate() {
+            if !passes(e) {
+                continue;
+            }
+            let masks = self.masks_of(e);
+            let may_match = |t: usize, k: usize| term_masks[t].is_none_or(|m| masks[k] & m == m);
+            let fuzzy = fuzzy_score_where(entry, &query.terms, may_match, &mut matcher, &mut buf);
+            if fuzzy > 0.0 {
+                let k = matched.slot(e);
+                matched.scan.matched[k].fuzzy = fuzzy;
+            }
+        }
+        matched.scan
+    }
+}
+
+/// The matched entries of a scan being filled in, with where each one's
+/// stats are.
+struct Matched<'i> {
+    scan: Scan,
+    /// Entry → index into `scan.matched` (`u32::MAX`: not matched yet).
+    slot_of: Vec<u32>,
+    /// Count rows per matched entry.
+    rows: usize,
+    lengths: &'i [[u32; FIELDS]],
+}
+
+impl Matched<'_> {
+    /// Where entry `e`'s stats are, making room for them the first time.
+    fn slot(&mut self, e: usize) -> usize {
+        if self.slot_of[e] == u32::MAX {
+            self.slot_of[e] = self.scan.matched.len() as u32;
+            self.scan.matched.push(EntryStats {
+                index: e,
+                lengths: self.lengths[e],
+                fuzzy: 0.0,
+                answer_match: None,
+            });
+            let len = self.scan.counts.len();
+            self.scan.counts.resize(len + self.rows, [0; FIELDS]);
+        }
+        self.slot_of[e] as usize
+    }
+}
+
+/// Item `i`'s range in a list of ends laid back to back.
+fn bounds(ends: &[u32], i: usize) -> Range<usize> {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    start..ends[i] as usize
+}
+
+/// The texts of one field of `entry`, as the scan reads them.
+fn field_texts(entry: &Entry, field: Field) -> Vec<&str> {
+    match field {
+        Field::Id => vec![entry.id.as_str()],
+        Field::Question => vec![entry.question.as_str()],
+        Field::Keywords => entry.keywords.iter().map(String::as_str).collect(),
+        Field::Category => entry.category.iter().map(String::as_str).collect(),
+        Field::Answer => vec![entry.answer.as_str()],
+    }
+}
+
+/// One bit per ASCII letter, digit and `_` that `text` holds, ignoring case,
+/// and one for anything else: a fuzzy match needs every letter of the query
+/// word in the field. Text with non-ASCII characters gets every bit, since
+/// nucleo may normalise them to ASCII letters (`é` matches `e`).
+fn letter_mask(text: &str) -> u64 {
+    if !text.is_ascii() {
+        return u64::MAX;
+    }
+    text.bytes().fold(0, |mask, byte| {
+        let bit = match byte.to_ascii_lowercase() {
+            b @ b'a'..=b'z' => b - b'a',
+            b @ b'0'..=b'9' => 26 + b - b'0',
+            b'_' => 36,
+            _ => 37,
+        };
+        mask | 1 << bit
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+
+    fn same_hits(entries: &[Entry], index: &Index, query: &str) {
+        let parsed = Query::parse(query);
+        assert_eq!(
+            index.search(entries, &parsed),
+            super::super::search(entries, &parsed),
+            "query {query:?}"
+        );
+    }
+
+    #[test]
+    fn ranks_the_builtin_corpus_exactly_as_a_scan_does() {
+        let entries = Corpus::load(&[Source::Builtin]).entries;
+        let index = Index::build(&entries);
+        for query in [
+            "tombstone",
+            "t",
+            "to",
+            "tom",
+            "tomb",
+            "tombstone r",
+            "tombstone room",
+            "acess tokn",
+            "how do i delete a room",
+            "well-known",
+            "wellknown matrix.org",
+            "e2e encryption keys backup",
+            "^how 'token",
+            "room !tombstone",
+            "!delete",
+            "deleted rooms",
+            "vidoe call permisions",
+            "ems",
+            "a",
+            "   ",
+            "Élément",
+            "sso saml oidc",
+            "custom domain dns",
+        ] {
+            same_hits(&entries, &index, query);
+        }
+    }
+
+    #[test]
+    fn letter_masks_never_rule_out_a_fuzzy_match() {
+        let entries = Corpus::load(&[Source::Builtin]).entries;
+        let mut matcher = PooledMatcher::take();
+        let mut buf = Vec::new();
+        for query in ["tmbstn", "acstkn", "rom", "hwdo", "émt", "x_y", "ems9"] {
+            let parsed = Query::parse(query);
+            for entry in &entries {
+                for (k, field) in short_fields(entry).enumerate() {
+                    for term in &parsed.terms {
+                        let hit = term
+                            .fuzzy
+                            .score(nucleo_matcher::Utf32Str::new(field, &mut buf), &mut matcher)
+                            .is_some();
+                        let mask = letter_mask(&term.word);
+                        let kept = !term.word.is_ascii() || letter_mask(field) & mask == mask;
+                        assert!(kept || !hit, "{query} in {field:?} (field {k})");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_corpus_has_nothing_to_find() {
+        let index = Index::build(&[]);
+        assert!(index.is_empty());
+        assert!(index.search(&[], &Query::parse("room")).is_empty());
+    }
+}
