@@ -14,13 +14,17 @@
 //! go into the same scoring (the tests compare the two).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use nucleo_matcher::{Matcher, Utf32Str};
 
 use super::{
-    EntryStats, FIELDS, Field, Hit, PooledMatcher, Query, Scan, fuzzy_score_where, openings,
-    passes_filters, rank, short_fields, word_matches,
+    EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PARALLEL_THRESHOLD, PooledMatcher, Query, Scan,
+    Term, openings, passes_filters, push_word_matches, rank, short_fields,
 };
 use crate::entry::Entry;
-use crate::text::{WordMap, WordScanner};
+use crate::text::{self, WordMap, WordScanner};
 
 /// The words of a corpus and where they occur; see the module docs.
 #[derive(Debug, Default)]
@@ -28,6 +32,10 @@ pub struct Index {
     /// Distinct words, back to back: word `w` ends at `word_ends[w]`.
     words: String,
     word_ends: Vec<u32>,
+    /// The stem of each word, laid out the same way: stemming allocates, so
+    /// it is done once, not per query.
+    stems: String,
+    stem_ends: Vec<u32>,
     /// Where each word occurs, grouped by word: word `w`'s end at `posting_ends[w]`.
     postings: Vec<Posting>,
     posting_ends: Vec<u32>,
@@ -38,7 +46,23 @@ pub struct Index {
     /// back to back: entry `e`'s start at `mask_starts[e]`.
     masks: Vec<u64>,
     mask_starts: Vec<u32>,
+    /// The fuzzy findings of the last few query words, newest last.
+    fuzzy_memo: Mutex<Vec<Arc<WordFuzzy>>>,
 }
+
+/// What one query word found fuzzily: each entry where it matched a short
+/// field, with its best normalised score.
+#[derive(Debug)]
+struct WordFuzzy {
+    word: String,
+    found: Vec<(u32, f32)>,
+}
+
+/// Query words whose fuzzy findings are kept. Typing narrows: a word matches
+/// only where each word it contains as a subsequence also matches (`tomb`
+/// only where `tom` does), so the next keystroke tries only the entries the
+/// last one found, and the words left alone are not tried again at all.
+const FUZZY_MEMO: usize = 16;
 
 /// One word in one field of one entry.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +115,8 @@ impl Index {
                         let id = vocabulary.get_or_insert_with(word, || {
                             index.words.push_str(word);
                             index.word_ends.push(index.words.len() as u32);
+                            index.stems.push_str(&text::stem(word));
+                            index.stem_ends.push(index.stems.len() as u32);
                             (index.word_ends.len() - 1) as u32
                         });
                         field_words.push((id, at as u32));
@@ -160,6 +186,10 @@ impl Index {
         &self.words[bounds(&self.word_ends, w)]
     }
 
+    fn stem(&self, w: usize) -> &str {
+        &self.stems[bounds(&self.stem_ends, w)]
+    }
+
     fn postings_of(&self, w: usize) -> &[Posting] {
         &self.postings[bounds(&self.posting_ends, w)]
     }
@@ -224,12 +254,14 @@ impl Index {
         }
 
         let openings = openings(&query.terms);
+        let mut stands_for = Vec::new();
         for w in 0..self.word_ends.len() {
             let word = self.word(w);
             if !openings.may_match(word) {
                 continue;
             }
-            let stands_for = word_matches(&query.terms, word);
+            stands_for.clear();
+            push_word_matches(&query.terms, word, self.stem(w), &mut stands_for);
             if stands_for.is_empty() {
                 continue;
             }
@@ -253,25 +285,159 @@ impl Index {
             }
         }
 
-        let term_masks: Vec<Option<u64>> = query
-            .terms
-            .iter()
-            .map(|t| t.word.is_ascii().then(|| letter_mask(&t.word)))
-            .collect();
-        for (e, entry) in entries.iter().enumerate() {
-            if !passes(e) {
-                continue;
+        // The fuzzy signal, summed over the query's words in order (as
+        // `fuzzy_score` sums it, so the totals are the same to the bit).
+        let mut fuzzy = vec![0.0f32; entries.len()];
+        for term in query.terms.iter().filter(|t| t.fuzzy_applies) {
+            for &(e, normalised) in &self.word_fuzzy(entries, term).found {
+                if normalised >= FUZZY_FLOOR && passes(e as usize) {
+                    fuzzy[e as usize] += normalised;
+                }
             }
-            let masks = self.masks_of(e);
-            let may_match = |t: usize, k: usize| term_masks[t].is_none_or(|m| masks[k] & m == m);
-            let fuzzy = fuzzy_score_where(entry, &query.terms, may_match, &mut matcher, &mut buf);
-            if fuzzy > 0.0 {
+        }
+        for (e, &total) in fuzzy.iter().enumerate() {
+            if total > 0.0 {
                 let k = matched.slot(e);
-                matched.scan.matched[k].fuzzy = fuzzy;
+                matched.scan.matched[k].fuzzy = total / terms as f32;
             }
         }
         matched.scan
     }
+}
+
+impl Index {
+    /// What `term` finds fuzzily, from the memo when it can.
+    fn word_fuzzy(&self, entries: &[Entry], term: &Term) -> Arc<WordFuzzy> {
+        let memo = self
+            .fuzzy_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = memo.iter().find(|m| m.word == term.word) {
+            return Arc::clone(known);
+        }
+        // The fewest entries some word inside this one matched.
+        let narrowest = memo
+            .iter()
+            .filter(|m| is_subsequence(&m.word, &term.word))
+            .min_by_key(|m| m.found.len())
+            .map(Arc::clone);
+        drop(memo);
+        let found = match &narrowest {
+            Some(within) => self.fuzzy_found(entries, term, within.found.len(), |i| {
+                within.found[i].0 as usize
+            }),
+            None => self.fuzzy_found(entries, term, entries.len(), |i| i),
+        };
+        let found = Arc::new(WordFuzzy {
+            word: term.word.clone(),
+            found,
+        });
+        let mut memo = self
+            .fuzzy_memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if memo.len() == FUZZY_MEMO {
+            memo.remove(0);
+        }
+        memo.push(Arc::clone(&found));
+        found
+    }
+
+    /// The fuzzy findings of `term` among `count` candidates, the `i`th being
+    /// entry `candidate(i)`; on every core when there are many.
+    fn fuzzy_found(
+        &self,
+        entries: &[Entry],
+        term: &Term,
+        count: usize,
+        candidate: impl Fn(usize) -> usize + Sync,
+    ) -> Vec<(u32, f32)> {
+        let term_mask = term.word.is_ascii().then(|| letter_mask(&term.word));
+        let try_range = |range: Range<usize>, out: &mut Vec<(u32, f32)>| {
+            let mut matcher = PooledMatcher::take();
+            let mut buf = Vec::new();
+            for e in range.map(&candidate) {
+                let masks = self.masks_of(e);
+                if let Some(score) =
+                    entry_fuzzy(&entries[e], masks, term, term_mask, &mut matcher, &mut buf)
+                {
+                    out.push((e as u32, score));
+                }
+            }
+        };
+        let threads = if count < PARALLEL_THRESHOLD {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        };
+        let mut found = Vec::new();
+        if threads < 2 {
+            try_range(0..count, &mut found);
+            return found;
+        }
+        // Handed out in batches to whichever thread is free.
+        const BATCH: usize = 2048;
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut out = Vec::new();
+            loop {
+                let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                if start >= count {
+                    return out;
+                }
+                try_range(start..(start + BATCH).min(count), &mut out);
+            }
+        };
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            found = work();
+            for worker in workers {
+                if let Ok(mut part) = worker.join() {
+                    found.append(&mut part);
+                }
+            }
+        });
+        found
+    }
+}
+
+/// The best normalised fuzzy score of `term` on `entry`'s short fields, as
+/// `term_fuzzy` gives it, skipping the fields `masks` show lack one of its
+/// letters.
+fn entry_fuzzy(
+    entry: &Entry,
+    masks: &[u64],
+    term: &Term,
+    term_mask: Option<u64>,
+    matcher: &mut Matcher,
+    buf: &mut Vec<char>,
+) -> Option<f32> {
+    let mut best = None;
+    for (field, &mask) in short_fields(entry).zip(masks) {
+        if term_mask.is_some_and(|m| mask & m != m) {
+            continue;
+        }
+        // An ASCII field (its mask says so) needs no conversion.
+        let haystack = if mask == u64::MAX {
+            Utf32Str::new(field, buf)
+        } else {
+            Utf32Str::Ascii(field.as_bytes())
+        };
+        if let Some(score) = term.fuzzy.score(haystack, matcher) {
+            best = Some(best.map_or(score, |b: u16| b.max(score)));
+        }
+    }
+    best.map(|best| term.normalise(best))
+}
+
+/// True when `inner` can be had from `outer` by deleting letters. Only
+/// ASCII words are compared; others are never taken to be inside another.
+fn is_subsequence(inner: &str, outer: &str) -> bool {
+    if !inner.is_ascii() || !outer.is_ascii() {
+        return false;
+    }
+    let mut rest = outer.bytes();
+    inner.bytes().all(|b| rest.any(|o| o == b))
 }
 
 /// The matched entries of a scan being filled in, with where each one's

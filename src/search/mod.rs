@@ -142,6 +142,16 @@ struct Term {
     fuzzy: Atom,
     /// The fuzzy score of the word against itself, to normalise with.
     fuzzy_best: f32,
+    /// Words of one or two letters match almost anything fuzzily, so they
+    /// take no part in the fuzzy signal.
+    fuzzy_applies: bool,
+}
+
+impl Term {
+    /// A fuzzy score as a share of the word's score against itself.
+    fn normalise(&self, score: u16) -> f32 {
+        (f32::from(score) / self.fuzzy_best).min(1.0)
+    }
 }
 
 /// A parsed query: plain words to rank with, operator atoms to filter with.
@@ -195,6 +205,7 @@ impl Query {
                         .max(1),
                 );
                 Term {
+                    fuzzy_applies: word.chars().count() > 2,
                     stem: text::stem(&word),
                     budget: text::typo_budget(&word),
                     last: typing_last && i + 1 == count,
@@ -258,7 +269,8 @@ fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
         .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
         .collect();
 
-    let scored: Vec<(Hit, bool)> = scan
+    // Each matched entry's score, and whether its words matched.
+    let scored: Vec<(f32, bool)> = scan
         .matched
         .iter()
         .enumerate()
@@ -280,49 +292,57 @@ fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
                 words_score += idf[t] * saturated;
                 coverage += saturated;
             }
+            if query.terms.is_empty() {
+                return (1.0, false);
+            }
             // Soft coverage: how fully the query's words are matched, where a
             // word buried once in a long answer counts for little.
-            let coverage = if query.terms.is_empty() {
-                1.0
-            } else {
-                coverage / query.terms.len() as f32
-            };
+            let coverage = coverage / query.terms.len() as f32;
             let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
-            let hit = Hit {
-                index: stats.index,
-                score: if query.terms.is_empty() { 1.0 } else { score },
-                highlights: Vec::new(),
-                answer_match: stats.answer_match,
-            };
-            (hit, words_score > 0.0)
+            (score, words_score > 0.0)
         })
-        .filter(|(hit, _)| hit.score > 0.0)
         .collect();
     // Entries only the fuzzy signal found are letters picked across words
     // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
     // so they stay only when they come near the best.
-    let best = scored.iter().map(|(hit, _)| hit.score).fold(0.0, f32::max);
-    let hits: Vec<Hit> = scored
-        .into_iter()
-        .filter(|(hit, by_words)| *by_words || hit.score >= FUZZY_ONLY_SHARE * best)
-        .map(|(hit, _)| hit)
-        .collect();
-    // Best score first, then the shorter question, then corpus order. The
-    // index makes this a total order, so an unstable sort gives the same
-    // result; the keys are made once rather than looked up per comparison.
-    let mut keyed: Vec<_> = hits
-        .into_iter()
-        .map(|hit| {
-            let key = (
-                std::cmp::Reverse(total_order_key(hit.score)),
-                entries[hit.index].question.len(),
-                hit.index,
-            );
-            (key, hit)
+    let best = scored
+        .iter()
+        .map(|&(score, _)| score)
+        .filter(|&score| score > 0.0)
+        .fold(0.0, f32::max);
+    // Best score first, then the shorter question, then corpus order: one
+    // integer per hit, so the sort moves 16 bytes, not a `Hit`. The entry
+    // index makes it a total order, so an unstable sort gives one result.
+    let mut keys: Vec<u128> = scored
+        .iter()
+        .enumerate()
+        .filter(|&(_, &(score, by_words))| {
+            score > 0.0 && (by_words || score >= FUZZY_ONLY_SHARE * best)
+        })
+        .map(|(k, &(score, _))| {
+            let index = scan.matched[k].index;
+            let descending = !(total_order_key(score) as u32 ^ 0x8000_0000);
+            let length = u32::try_from(entries[index].question.len()).unwrap_or(u32::MAX);
+            u128::from(descending) << 96
+                | u128::from(length) << 64
+                | (index as u128 & 0xffff_ffff) << 32
+                | k as u128 & 0xffff_ffff
         })
         .collect();
-    keyed.sort_unstable_by_key(|&(key, _)| key);
-    keyed.into_iter().map(|(_, hit)| hit).collect()
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|key| {
+            let k = (key & 0xffff_ffff) as usize;
+            let (score, _) = scored[k];
+            let stats = &scan.matched[k];
+            Hit {
+                index: stats.index,
+                score,
+                highlights: Vec::new(),
+                answer_match: stats.answer_match,
+            }
+        })
+        .collect()
 }
 
 /// An integer that orders like `f32::total_cmp` orders `score`.
@@ -553,45 +573,36 @@ fn passes_filters(
 }
 
 /// Mean over the query's words of their best normalised fuzzy score on the
-/// short fields. Words of one or two letters match almost anything, so they
-/// take no part.
+/// short fields, counting only scores at [`FUZZY_FLOOR`] or above.
 fn fuzzy_score(entry: &Entry, terms: &[Term], matcher: &mut Matcher, buf: &mut Vec<char>) -> f32 {
-    fuzzy_score_where(entry, terms, |_, _| true, matcher, buf)
-}
-
-/// [`fuzzy_score`], trying term `t` on the `k`th short field (question, id,
-/// then each keyword) only where `may_match(t, k)`: a prefilter that must
-/// never rule out a field the term matches.
-fn fuzzy_score_where(
-    entry: &Entry,
-    terms: &[Term],
-    mut may_match: impl FnMut(usize, usize) -> bool,
-    matcher: &mut Matcher,
-    buf: &mut Vec<char>,
-) -> f32 {
     if terms.is_empty() {
         return 0.0;
     }
     let mut total = 0.0;
-    for (t, term) in terms.iter().enumerate() {
-        if term.word.chars().count() <= 2 {
-            continue;
-        }
-        let mut best = 0u16;
-        for (k, field) in short_fields(entry).enumerate() {
-            if !may_match(t, k) {
-                continue;
-            }
-            if let Some(score) = term.fuzzy.score(Utf32Str::new(field, buf), matcher) {
-                best = best.max(score);
-            }
-        }
-        let normalised = (f32::from(best) / term.fuzzy_best).min(1.0);
+    for term in terms.iter().filter(|t| t.fuzzy_applies) {
+        let normalised = term_fuzzy(term, short_fields(entry), matcher, buf).unwrap_or(0.0);
         if normalised >= FUZZY_FLOOR {
             total += normalised;
         }
     }
     total / terms.len() as f32
+}
+
+/// The best fuzzy score of `term` on `fields`, normalised to 0..1 by the
+/// word's score against itself; `None` when it matches none of them.
+fn term_fuzzy<'f>(
+    term: &Term,
+    fields: impl Iterator<Item = &'f str>,
+    matcher: &mut Matcher,
+    buf: &mut Vec<char>,
+) -> Option<f32> {
+    let mut best = None;
+    for field in fields {
+        if let Some(score) = term.fuzzy.score(Utf32Str::new(field, buf), matcher) {
+            best = Some(best.map_or(score, |b: u16| b.max(score)));
+        }
+    }
+    best.map(|best| term.normalise(best))
 }
 
 /// The fields the fuzzy signal looks at: question, id, then each keyword.
@@ -657,11 +668,19 @@ fn word_matches(terms: &[Term], word: &str) -> Vec<(usize, u32, bool)> {
     } else {
         String::new()
     };
-    terms
-        .iter()
-        .enumerate()
-        .filter_map(|(t, term)| word_quality(term, word, &stem).map(|(q, typo)| (t, q, typo)))
-        .collect()
+    let mut found = Vec::new();
+    push_word_matches(terms, word, &stem, &mut found);
+    found
+}
+
+/// [`word_matches`], into `found`, with `stem` the stem of `word` (or empty
+/// when [`may_stem_to`] rules out every query word's stem).
+fn push_word_matches(terms: &[Term], word: &str, stem: &str, found: &mut Vec<(usize, u32, bool)>) {
+    for (t, term) in terms.iter().enumerate() {
+        if let Some((quality, typo)) = word_quality(term, word, stem) {
+            found.push((t, quality, typo));
+        }
+    }
 }
 
 /// The openings (first two bytes) and lengths a corpus word can have and
