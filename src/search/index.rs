@@ -14,7 +14,6 @@
 //! go into the same scoring (the tests compare the two).
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -27,8 +26,22 @@ use crate::entry::Entry;
 use crate::text::{self, WordMap, WordScanner};
 
 /// The words of a corpus and where they occur; see the module docs.
+///
+/// A large corpus is cut into one shard per core, each a complete index of
+/// a run of entries: shards are built and searched side by side, and what
+/// they find is ranked together.
 #[derive(Debug, Default)]
 pub struct Index {
+    shards: Vec<Shard>,
+    len: usize,
+}
+
+/// The index of one run of entries.
+#[derive(Debug, Default)]
+struct Shard {
+    /// The position in the corpus of the shard's first entry; everything
+    /// below counts entries from there.
+    first: usize,
     /// Distinct words, back to back: word `w` ends at `word_ends[w]`.
     words: String,
     word_ends: Vec<u32>,
@@ -87,12 +100,93 @@ impl Posting {
 }
 
 impl Index {
-    /// Reads the words of every entry once.
+    /// Reads the words of every entry once, on every core for a large corpus.
     pub fn build(entries: &[Entry]) -> Index {
-        let mut index = Index {
+        let threads = if entries.len() < PARALLEL_THRESHOLD {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        };
+        let size = entries.len().div_ceil(threads).max(1);
+        let shards = std::thread::scope(|scope| {
+            let mut runs = entries.chunks(size).enumerate();
+            let first = runs.next();
+            let others: Vec<_> = runs
+                .map(|(i, run)| scope.spawn(move || Shard::build(run, i * size)))
+                .collect();
+            // This thread builds the first shard rather than wait.
+            let mut shards: Vec<Shard> = first
+                .map(|(_, run)| Shard::build(run, 0))
+                .into_iter()
+                .collect();
+            for other in others {
+                shards.push(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            shards
+        });
+        Index {
+            shards,
+            len: entries.len(),
+        }
+    }
+
+    /// How many entries the index was built from.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when it was built from no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Ranks `entries` (the ones the index was built from) against `query`,
+    /// exactly as [`search`](super::search) does.
+    ///
+    /// # Panics
+    /// If `entries` is not the slice the index was built from (by length).
+    pub fn search(&self, entries: &[Entry], query: &Query) -> Vec<Hit> {
+        assert_eq!(
+            entries.len(),
+            self.len,
+            "an index searches the entries it was built from"
+        );
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let run = |shard: &Shard| shard.scan(&entries[shard.first..][..shard.len()], query);
+        let scan = std::thread::scope(|scope| {
+            let mut shards = self.shards.iter();
+            let first = shards.next();
+            let others: Vec<_> = shards
+                .map(|shard| scope.spawn(move || run(shard)))
+                .collect();
+            let mut total = first.map(run).unwrap_or_default();
+            for other in others {
+                total.append(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            total
+        });
+        rank(entries, query, scan)
+    }
+}
+
+impl Shard {
+    /// Indexes `entries`, the run of the corpus that starts at `first`.
+    fn build(entries: &[Entry], first: usize) -> Shard {
+        let mut index = Shard {
+            first,
             lengths: Vec::with_capacity(entries.len()),
             mask_starts: Vec::with_capacity(entries.len() + 1),
-            ..Index::default()
+            ..Shard::default()
         };
         let mut vocabulary = WordMap::default();
         let mut scanner = WordScanner::default();
@@ -172,14 +266,8 @@ impl Index {
         self.posting_ends = ends;
     }
 
-    /// How many entries the index was built from.
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.lengths.len()
-    }
-
-    /// True when it was built from no entries.
-    pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
     }
 
     fn word(&self, w: usize) -> &str {
@@ -198,24 +286,8 @@ impl Index {
         &self.masks[self.mask_starts[e] as usize..self.mask_starts[e + 1] as usize]
     }
 
-    /// Ranks `entries` (the ones the index was built from) against `query`,
-    /// exactly as [`search`](super::search) does.
-    ///
-    /// # Panics
-    /// If `entries` is not the slice the index was built from (by length).
-    pub fn search(&self, entries: &[Entry], query: &Query) -> Vec<Hit> {
-        assert_eq!(
-            entries.len(),
-            self.len(),
-            "an index searches the entries it was built from"
-        );
-        if query.is_empty() {
-            return Vec::new();
-        }
-        rank(entries, query, self.scan(entries, query))
-    }
-
-    /// What [`super::scan_all`] finds, from the index.
+    /// What [`super::scan_all`] finds among the shard's `entries`, from
+    /// the index.
     fn scan(&self, entries: &[Entry], query: &Query) -> Scan {
         let terms = query.terms.len();
         let mut matcher = PooledMatcher::take();
@@ -245,6 +317,7 @@ impl Index {
             slot_of: vec![u32::MAX; entries.len()],
             rows: 2 * terms,
             lengths: &self.lengths,
+            first: self.first,
         };
         if terms == 0 {
             for e in (0..entries.len()).filter(|&e| passes(e)) {
@@ -305,7 +378,7 @@ impl Index {
     }
 }
 
-impl Index {
+impl Shard {
     /// What `term` finds fuzzily, from the memo when it can.
     fn word_fuzzy(&self, entries: &[Entry], term: &Term) -> Arc<WordFuzzy> {
         let memo = self
@@ -344,60 +417,25 @@ impl Index {
     }
 
     /// The fuzzy findings of `term` among `count` candidates, the `i`th being
-    /// entry `candidate(i)`; on every core when there are many.
+    /// entry `candidate(i)`.
     fn fuzzy_found(
         &self,
         entries: &[Entry],
         term: &Term,
         count: usize,
-        candidate: impl Fn(usize) -> usize + Sync,
+        candidate: impl Fn(usize) -> usize,
     ) -> Vec<(u32, f32)> {
         let term_mask = term.word.is_ascii().then(|| letter_mask(&term.word));
-        let try_range = |range: Range<usize>, out: &mut Vec<(u32, f32)>| {
-            let mut matcher = PooledMatcher::take();
-            let mut buf = Vec::new();
-            for e in range.map(&candidate) {
+        let mut matcher = PooledMatcher::take();
+        let mut buf = Vec::new();
+        (0..count)
+            .map(candidate)
+            .filter_map(|e| {
                 let masks = self.masks_of(e);
-                if let Some(score) =
-                    entry_fuzzy(&entries[e], masks, term, term_mask, &mut matcher, &mut buf)
-                {
-                    out.push((e as u32, score));
-                }
-            }
-        };
-        let threads = if count < PARALLEL_THRESHOLD {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        };
-        let mut found = Vec::new();
-        if threads < 2 {
-            try_range(0..count, &mut found);
-            return found;
-        }
-        // Handed out in batches to whichever thread is free.
-        const BATCH: usize = 2048;
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut out = Vec::new();
-            loop {
-                let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                if start >= count {
-                    return out;
-                }
-                try_range(start..(start + BATCH).min(count), &mut out);
-            }
-        };
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-            found = work();
-            for worker in workers {
-                if let Ok(mut part) = worker.join() {
-                    found.append(&mut part);
-                }
-            }
-        });
-        found
+                entry_fuzzy(&entries[e], masks, term, term_mask, &mut matcher, &mut buf)
+                    .map(|score| (e as u32, score))
+            })
+            .collect()
     }
 }
 
@@ -449,6 +487,8 @@ struct Matched<'i> {
     /// Count rows per matched entry.
     rows: usize,
     lengths: &'i [[u32; FIELDS]],
+    /// The corpus position of the first entry.
+    first: usize,
 }
 
 impl Matched<'_> {
@@ -457,7 +497,7 @@ impl Matched<'_> {
         if self.slot_of[e] == u32::MAX {
             self.slot_of[e] = self.scan.matched.len() as u32;
             self.scan.matched.push(EntryStats {
-                index: e,
+                index: self.first + e,
                 lengths: self.lengths[e],
                 fuzzy: 0.0,
                 answer_match: None,
@@ -547,6 +587,30 @@ mod tests {
             "Élément",
             "sso saml oidc",
             "custom domain dns",
+        ] {
+            same_hits(&entries, &index, query);
+        }
+    }
+
+    #[test]
+    fn ranks_a_corpus_cut_into_shards_exactly_as_a_scan_does() {
+        let builtin = Corpus::load(&[Source::Builtin]).entries;
+        let entries: Vec<Entry> = (0..2 * PARALLEL_THRESHOLD)
+            .map(|i| {
+                let mut entry = builtin[i % builtin.len()].clone();
+                entry.id = format!("{}-{i}", entry.id);
+                entry.question = format!("{} ({})", entry.question, i % 97);
+                entry
+            })
+            .collect();
+        let index = Index::build(&entries);
+        for query in [
+            "t",
+            "tom",
+            "tombstone r",
+            "acess tokn",
+            "^how room",
+            "!room",
         ] {
             same_hits(&entries, &index, query);
         }
