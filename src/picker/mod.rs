@@ -1,7 +1,7 @@
 //! The interactive picker (`faq` on a terminal, `faq pick [QUERY]`).
 //!
-//! A query line, the ranked questions (ranked by [`search::search`], as
-//! `faq search` ranks them) and a preview of the selected answer rendered as
+//! A query line, the ranked questions (ranked as `faq search` ranks them,
+//! from a session [`Index`]) and a preview of the selected answer rendered as
 //! `faq show` renders it. Enter prints the chosen entry to stdout after the
 //! screen is given back; Esc or Ctrl-C print nothing and exit 130.
 //!
@@ -28,8 +28,8 @@ mod view;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use termimad::crossterm::event::{self, Event, KeyEventKind};
@@ -39,7 +39,7 @@ use crate::entry::Entry;
 use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
 use crate::render;
-use crate::search::{self, Hit, Query};
+use crate::search::{self, Hit, Index, Query};
 use crate::xref::CrossRefs;
 
 use state::{State, Step};
@@ -190,13 +190,25 @@ impl Searcher {
     fn spawn(entries: Arc<Vec<Entry>>) -> Searcher {
         let (queries, inbox) = mpsc::channel::<String>();
         let (outbox, results) = mpsc::channel();
+        // A session ranks many queries, so the corpus is indexed once, in
+        // the background (about a second at 100,000 entries); until the
+        // index is ready, queries are ranked by a scan, with the same result.
+        let index = Arc::new(OnceLock::new());
+        {
+            let (entries, index) = (Arc::clone(&entries), Arc::clone(&index));
+            std::thread::spawn(move || index.set(Index::build(&entries)));
+        }
         std::thread::spawn(move || {
             while let Ok(mut query) = inbox.recv() {
                 // Skip queries typed over while the last search ran.
                 while let Ok(newer) = inbox.try_recv() {
                     query = newer;
                 }
-                let hits = search::search(&entries, &Query::parse(&query));
+                let parsed = Query::parse(&query);
+                let hits = match index.get() {
+                    Some(index) => index.search(&entries, &parsed),
+                    None => search::search(&entries, &parsed),
+                };
                 if outbox.send((query, hits)).is_err() {
                     break;
                 }

@@ -16,11 +16,11 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use nucleo_matcher::{Matcher, Utf32Str};
+use nucleo_matcher::Utf32Str;
 
 use super::{
     EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PARALLEL_THRESHOLD, PooledMatcher, Query, Scan,
-    Term, openings, passes_filters, push_word_matches, rank, short_fields,
+    Term, join, openings, passes_filters, push_word_matches, rank, short_fields,
 };
 use crate::entry::Entry;
 use crate::text::{self, WordMap, WordScanner};
@@ -63,12 +63,27 @@ struct Shard {
     fuzzy_memo: Mutex<Vec<Arc<WordFuzzy>>>,
 }
 
-/// What one query word found fuzzily: each entry where it matched a short
-/// field, with its best normalised score.
+/// What one query word found fuzzily.
 #[derive(Debug)]
 struct WordFuzzy {
     word: String,
-    found: Vec<(u32, f32)>,
+    found: Vec<FuzzyFound>,
+}
+
+/// An entry where a query word matched some short field fuzzily.
+#[derive(Debug, Clone, Copy)]
+struct FuzzyFound {
+    entry: u32,
+    /// The best normalised score.
+    score: f32,
+    /// The fields it matched: bit `k` for the `k`th short field, the last
+    /// bit for all from the 32nd on.
+    fields: u32,
+}
+
+/// The bit of the `k`th short field in [`FuzzyFound::fields`].
+fn field_bit(k: usize) -> u32 {
+    1 << k.min(31)
 }
 
 /// Query words whose fuzzy findings are kept. Typing narrows: a word matches
@@ -119,13 +134,7 @@ impl Index {
                 .map(|(_, run)| Shard::build(run, 0))
                 .into_iter()
                 .collect();
-            for other in others {
-                shards.push(
-                    other
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                );
-            }
+            shards.extend(others.into_iter().map(join));
             shards
         });
         Index {
@@ -159,23 +168,17 @@ impl Index {
             return Vec::new();
         }
         let run = |shard: &Shard| shard.scan(&entries[shard.first..][..shard.len()], query);
-        let scan = std::thread::scope(|scope| {
+        let parts = std::thread::scope(|scope| {
             let mut shards = self.shards.iter();
             let first = shards.next();
             let others: Vec<_> = shards
                 .map(|shard| scope.spawn(move || run(shard)))
                 .collect();
-            let mut total = first.map(run).unwrap_or_default();
-            for other in others {
-                total.append(
-                    other
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                );
-            }
-            total
+            let mut parts: Vec<Scan> = first.map(run).into_iter().collect();
+            parts.extend(others.into_iter().map(join));
+            parts
         });
-        rank(entries, query, scan)
+        rank(entries, query, parts)
     }
 }
 
@@ -362,9 +365,10 @@ impl Shard {
         // `fuzzy_score` sums it, so the totals are the same to the bit).
         let mut fuzzy = vec![0.0f32; entries.len()];
         for term in query.terms.iter().filter(|t| t.fuzzy_applies) {
-            for &(e, normalised) in &self.word_fuzzy(entries, term).found {
-                if normalised >= FUZZY_FLOOR && passes(e as usize) {
-                    fuzzy[e as usize] += normalised;
+            for found in &self.word_fuzzy(entries, term).found {
+                let e = found.entry as usize;
+                if found.score >= FUZZY_FLOOR && passes(e) {
+                    fuzzy[e] += found.score;
                 }
             }
         }
@@ -397,9 +401,9 @@ impl Shard {
         drop(memo);
         let found = match &narrowest {
             Some(within) => self.fuzzy_found(entries, term, within.found.len(), |i| {
-                within.found[i].0 as usize
+                (within.found[i].entry as usize, within.found[i].fields)
             }),
-            None => self.fuzzy_found(entries, term, entries.len(), |i| i),
+            None => self.fuzzy_found(entries, term, entries.len(), |e| (e, u32::MAX)),
         };
         let found = Arc::new(WordFuzzy {
             word: term.word.clone(),
@@ -417,55 +421,47 @@ impl Shard {
     }
 
     /// The fuzzy findings of `term` among `count` candidates, the `i`th being
-    /// entry `candidate(i)`.
+    /// `candidate(i)`: an entry and the fields (as [`field_bit`]s) to try.
     fn fuzzy_found(
         &self,
         entries: &[Entry],
         term: &Term,
         count: usize,
-        candidate: impl Fn(usize) -> usize,
-    ) -> Vec<(u32, f32)> {
+        candidate: impl Fn(usize) -> (usize, u32),
+    ) -> Vec<FuzzyFound> {
         let term_mask = term.word.is_ascii().then(|| letter_mask(&term.word));
         let mut matcher = PooledMatcher::take();
         let mut buf = Vec::new();
-        (0..count)
-            .map(candidate)
-            .filter_map(|e| {
-                let masks = self.masks_of(e);
-                entry_fuzzy(&entries[e], masks, term, term_mask, &mut matcher, &mut buf)
-                    .map(|score| (e as u32, score))
-            })
-            .collect()
-    }
-}
-
-/// The best normalised fuzzy score of `term` on `entry`'s short fields, as
-/// `term_fuzzy` gives it, skipping the fields `masks` show lack one of its
-/// letters.
-fn entry_fuzzy(
-    entry: &Entry,
-    masks: &[u64],
-    term: &Term,
-    term_mask: Option<u64>,
-    matcher: &mut Matcher,
-    buf: &mut Vec<char>,
-) -> Option<f32> {
-    let mut best = None;
-    for (field, &mask) in short_fields(entry).zip(masks) {
-        if term_mask.is_some_and(|m| mask & m != m) {
-            continue;
+        let mut found = Vec::new();
+        for (e, allowed) in (0..count).map(candidate) {
+            let entry = &entries[e];
+            let mut best = None;
+            let mut fields = 0;
+            for (k, (field, &mask)) in short_fields(entry).zip(self.masks_of(e)).enumerate() {
+                if allowed & field_bit(k) == 0 || term_mask.is_some_and(|m| mask & m != m) {
+                    continue;
+                }
+                // An ASCII field (its mask says so) needs no conversion.
+                let haystack = if mask == u64::MAX {
+                    Utf32Str::new(field, &mut buf)
+                } else {
+                    Utf32Str::Ascii(field.as_bytes())
+                };
+                if let Some(score) = term.fuzzy.score(haystack, &mut matcher) {
+                    best = Some(best.map_or(score, |b: u16| b.max(score)));
+                    fields |= field_bit(k);
+                }
+            }
+            if let Some(best) = best {
+                found.push(FuzzyFound {
+                    entry: e as u32,
+                    score: term.normalise(best),
+                    fields,
+                });
+            }
         }
-        // An ASCII field (its mask says so) needs no conversion.
-        let haystack = if mask == u64::MAX {
-            Utf32Str::new(field, buf)
-        } else {
-            Utf32Str::Ascii(field.as_bytes())
-        };
-        if let Some(score) = term.fuzzy.score(haystack, matcher) {
-            best = Some(best.map_or(score, |b: u16| b.max(score)));
-        }
+        found
     }
-    best.map(|best| term.normalise(best))
 }
 
 /// True when `inner` can be had from `outer` by deleting letters. Only

@@ -239,37 +239,113 @@ pub fn search(entries: &[Entry], query: &Query) -> Vec<Hit> {
     rank(entries, query, scan_all(entries, query))
 }
 
-/// Scores and orders what a scan (or an [`Index`]) found.
-fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
-    let n = entries.len().max(1) as f32;
-    let avg_len: Vec<f32> = scan
-        .length_sums
-        .iter()
-        .map(|&sum| (sum as f32 / n).max(1.0))
-        .collect();
-    let terms = query.terms.len();
-    let mut doc_freq = vec![0usize; terms];
-    let mut known = vec![false; terms];
-    for k in 0..scan.matched.len() {
-        let (tf, typo_tf) = scan.counts(k, terms);
-        for t in 0..terms {
-            let exact = tf[t].iter().any(|&x| x > 0);
-            known[t] |= exact;
-            if exact || typo_tf[t].iter().any(|&x| x > 0) {
-                doc_freq[t] += 1;
+/// Scores and orders what a scan (or an [`Index`]) found, in one or more
+/// parts (one per thread that scanned).
+fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
+    let weights = Weights::new(entries.len(), query, &parts);
+    let matched: usize = parts.iter().map(|part| part.matched.len()).sum();
+    // Each part is scored and ordered on its own thread, then merged.
+    let ranked: Vec<Vec<Ranked>> = if parts.len() > 1 && matched >= PARALLEL_THRESHOLD {
+        std::thread::scope(|scope| {
+            let mut parts = parts.iter();
+            let first = parts.next();
+            let others: Vec<_> = parts
+                .map(|part| scope.spawn(|| rank_part(entries, query, &weights, part)))
+                .collect();
+            let mut ranked: Vec<Vec<Ranked>> = first
+                .map(|part| rank_part(entries, query, &weights, part))
+                .into_iter()
+                .collect();
+            ranked.extend(others.into_iter().map(join));
+            ranked
+        })
+    } else {
+        parts
+            .iter()
+            .map(|part| rank_part(entries, query, &weights, part))
+            .collect()
+    };
+    // Entries only the fuzzy signal found are letters picked across words
+    // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
+    // so they stay only when they come near the best.
+    let best = ranked.iter().flatten().map(|r| r.score).fold(0.0, f32::max);
+    merge_sorted(ranked)
+        .filter(|r| r.by_words || r.score >= FUZZY_ONLY_SHARE * best)
+        .map(|r| Hit {
+            index: r.index,
+            score: r.score,
+            highlights: Vec::new(),
+            answer_match: r.answer_match,
+        })
+        .collect()
+}
+
+/// The result of a thread, or its panic passed on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// What every score needs to know of the whole corpus and query.
+struct Weights {
+    avg_len: [f32; FIELDS],
+    idf: Vec<f32>,
+    /// Per query word: how much its typo matches count.
+    typo_factor: Vec<f32>,
+}
+
+impl Weights {
+    fn new(corpus_len: usize, query: &Query, parts: &[Scan]) -> Weights {
+        let n = corpus_len.max(1) as f32;
+        let terms = query.terms.len();
+        let mut length_sums = [0u64; FIELDS];
+        let mut doc_freq = vec![0usize; terms];
+        let mut known = vec![false; terms];
+        for scan in parts {
+            for (sum, part) in length_sums.iter_mut().zip(scan.length_sums) {
+                *sum += part;
+            }
+            for k in 0..scan.matched.len() {
+                let (tf, typo_tf) = scan.counts(k, terms);
+                for t in 0..terms {
+                    let exact = tf[t].iter().any(|&x| x > 0);
+                    known[t] |= exact;
+                    if exact || typo_tf[t].iter().any(|&x| x > 0) {
+                        doc_freq[t] += 1;
+                    }
+                }
             }
         }
+        Weights {
+            avg_len: length_sums.map(|sum| (sum as f32 / n).max(1.0)),
+            idf: doc_freq
+                .iter()
+                .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
+                .collect(),
+            typo_factor: known
+                .iter()
+                .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
+                .collect(),
+        }
     }
-    let typo_factor: Vec<f32> = known
-        .iter()
-        .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
-        .collect();
-    let idf: Vec<f32> = doc_freq
-        .iter()
-        .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
-        .collect();
+}
 
-    // Each matched entry's score, and whether its words matched.
+/// A scored entry, with the key it is ordered by.
+struct Ranked {
+    /// Best score first, then the shorter question, then corpus order.
+    key: u128,
+    index: usize,
+    score: f32,
+    /// Whether its words matched (else only the fuzzy signal found it).
+    by_words: bool,
+    answer_match: Option<usize>,
+}
+
+/// Scores the entries of one part of a scan, best first; those that score
+/// nothing are left out.
+fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -> Vec<Ranked> {
+    let terms = query.terms.len();
     let scored: Vec<(f32, bool)> = scan
         .matched
         .iter()
@@ -282,43 +358,33 @@ fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
                 let weighted: f32 = (0..FIELDS)
                     .map(|f| {
                         let norm = 1.0 - LENGTH_NORM[f]
-                            + LENGTH_NORM[f] * stats.lengths[f] as f32 / avg_len[f];
+                            + LENGTH_NORM[f] * stats.lengths[f] as f32 / weights.avg_len[f];
                         let tf = tf[f] as f32 / QUALITY_SCALE;
                         let typo_tf = typo_tf[t][f] as f32 / QUALITY_SCALE;
-                        WEIGHT[f] * (tf + typo_factor[t] * typo_tf) / norm
+                        WEIGHT[f] * (tf + weights.typo_factor[t] * typo_tf) / norm
                     })
                     .sum();
                 let saturated = weighted / (K1 + weighted);
-                words_score += idf[t] * saturated;
+                words_score += weights.idf[t] * saturated;
                 coverage += saturated;
             }
-            if query.terms.is_empty() {
+            if terms == 0 {
                 return (1.0, false);
             }
             // Soft coverage: how fully the query's words are matched, where a
             // word buried once in a long answer counts for little.
-            let coverage = coverage / query.terms.len() as f32;
+            let coverage = coverage / terms as f32;
             let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
             (score, words_score > 0.0)
         })
         .collect();
-    // Entries only the fuzzy signal found are letters picked across words
-    // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
-    // so they stay only when they come near the best.
-    let best = scored
-        .iter()
-        .map(|&(score, _)| score)
-        .filter(|&score| score > 0.0)
-        .fold(0.0, f32::max);
-    // Best score first, then the shorter question, then corpus order: one
-    // integer per hit, so the sort moves 16 bytes, not a `Hit`. The entry
-    // index makes it a total order, so an unstable sort gives one result.
+    // One integer per entry, so the sort moves 16 bytes; the entry index
+    // makes it a total order, so an unstable sort gives one result. The
+    // position in `scored` rides in the low bits.
     let mut keys: Vec<u128> = scored
         .iter()
         .enumerate()
-        .filter(|&(_, &(score, by_words))| {
-            score > 0.0 && (by_words || score >= FUZZY_ONLY_SHARE * best)
-        })
+        .filter(|&(_, &(score, _))| score > 0.0)
         .map(|(k, &(score, _))| {
             let index = scan.matched[k].index;
             let descending = !(total_order_key(score) as u32 ^ 0x8000_0000);
@@ -333,16 +399,33 @@ fn rank(entries: &[Entry], query: &Query, scan: Scan) -> Vec<Hit> {
     keys.into_iter()
         .map(|key| {
             let k = (key & 0xffff_ffff) as usize;
-            let (score, _) = scored[k];
+            let (score, by_words) = scored[k];
             let stats = &scan.matched[k];
-            Hit {
+            Ranked {
+                key: key >> 32,
                 index: stats.index,
                 score,
-                highlights: Vec::new(),
+                by_words,
                 answer_match: stats.answer_match,
             }
         })
         .collect()
+}
+
+/// Merges lists sorted by key into one sorted stream.
+fn merge_sorted(lists: Vec<Vec<Ranked>>) -> impl Iterator<Item = Ranked> {
+    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<Ranked>>> = lists
+        .into_iter()
+        .map(|list| list.into_iter().peekable())
+        .collect();
+    std::iter::from_fn(move || {
+        let next = heads
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, head)| head.peek().map(|r| (r.key, i)))
+            .min()?;
+        heads[next.1].next()
+    })
 }
 
 /// An integer that orders like `f32::total_cmp` orders `score`.
@@ -427,26 +510,19 @@ impl Scan {
     fn counts(&self, k: usize, terms: usize) -> (&[[u32; FIELDS]], &[[u32; FIELDS]]) {
         self.counts[2 * terms * k..2 * terms * (k + 1)].split_at(terms)
     }
-
-    fn append(&mut self, mut other: Scan) {
-        self.matched.append(&mut other.matched);
-        self.counts.append(&mut other.counts);
-        for (sum, part) in self.length_sums.iter_mut().zip(other.length_sums) {
-            *sum += part;
-        }
-    }
 }
 
-/// Scans every entry, on every core when the corpus is large. A small corpus
-/// never asks how many cores there are (that costs system calls).
-fn scan_all(entries: &[Entry], query: &Query) -> Scan {
+/// Scans every entry, on every core when the corpus is large, in one part
+/// per thread. A small corpus never asks how many cores there are (that
+/// costs system calls).
+fn scan_all(entries: &[Entry], query: &Query) -> Vec<Scan> {
     let everything = std::iter::once(0..entries.len());
     if entries.len() < PARALLEL_THRESHOLD {
-        return scan_range(entries, everything, query);
+        return vec![scan_range(entries, everything, query)];
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 {
-        return scan_range(entries, everything, query);
+        return vec![scan_range(entries, everything, query)];
     }
     // Entries are handed out in batches to whichever thread is free, so a
     // core slowed down by other work does not hold the others up. (The
@@ -464,13 +540,9 @@ fn scan_all(entries: &[Entry], query: &Query) -> Scan {
             .map(|_| scope.spawn(|| scan_range(entries, batches(), query)))
             .collect();
         // This thread scans too rather than waiting idle.
-        let mut total = scan_range(entries, batches(), query);
-        for worker in workers {
-            if let Ok(part) = worker.join() {
-                total.append(part);
-            }
-        }
-        total
+        let mut parts = vec![scan_range(entries, batches(), query)];
+        parts.extend(workers.into_iter().map(join));
+        parts
     })
 }
 
