@@ -6,7 +6,11 @@
 //! - `parse/N`: the heading scanner over documents already in memory;
 //! - `load/N`: reading the files and parsing them (`Corpus::load`), what
 //!   every run pays, since nothing is cached between runs;
-//! - `search/N/QUERY`: ranking every entry for one query.
+//! - `search/N/QUERY`: ranking every entry for one query;
+//! - `index/N`: preparing a session index (`Index::build`), what the picker
+//!   pays once, in the background;
+//! - `keystroke/N/QUERY`: ranking with that index, what the picker pays per
+//!   keystroke while `tombstone room` is typed.
 //!
 //! ```sh
 //! cargo bench --bench search            # everything
@@ -23,9 +27,19 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use faq::corpus::{Corpus, Source, read_source};
 use faq::parse::parse_document;
-use faq::search::{Query, search};
+use faq::search::{Index, Query, search};
 
 const QUERIES: &[&str] = &["tombstone", "delete room", "acess tokn"];
+/// A query as the picker sees it, one keystroke at a time.
+const KEYSTROKES: &[&str] = &[
+    "t",
+    "to",
+    "tom",
+    "tomb",
+    "tombstone",
+    "tombstone r",
+    "tombstone room",
+];
 
 /// `<target>/bench-corpora`, next to the benchmark binary's own build.
 fn corpus_root() -> PathBuf {
@@ -93,6 +107,30 @@ fn benches(c: &mut Criterion) {
         for &query in QUERIES {
             group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
                 b.iter(|| search(&corpus.entries, &Query::parse(black_box(q))))
+            });
+        }
+        group.finish();
+
+        let mut group = c.benchmark_group("index");
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(10));
+        }
+        group.bench_function(label, |b| b.iter(|| Index::build(&corpus.entries)));
+        group.finish();
+
+        let index = Index::build(&corpus.entries);
+        let mut group = c.benchmark_group(format!("keystroke/{label}"));
+        group.throughput(Throughput::Elements(corpus.entries.len() as u64));
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(5));
+        }
+        for &query in KEYSTROKES {
+            group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
+                b.iter(|| index.search(&corpus.entries, &Query::parse(black_box(q))))
             });
         }
         group.finish();

@@ -269,15 +269,19 @@ fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
     // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
     // so they stay only when they come near the best.
     let best = ranked.iter().flatten().map(|r| r.score).fold(0.0, f32::max);
-    merge_sorted(ranked)
-        .filter(|r| r.by_words || r.score >= FUZZY_ONLY_SHARE * best)
-        .map(|r| Hit {
-            index: r.index,
-            score: r.score,
-            highlights: Vec::new(),
-            answer_match: r.answer_match,
-        })
-        .collect()
+    let kept = |r: &Ranked| r.by_words || r.score >= FUZZY_ONLY_SHARE * best;
+    let mut hits = Vec::with_capacity(ranked.iter().map(Vec::len).sum());
+    merge_sorted(ranked, |r| {
+        if kept(&r) {
+            hits.push(Hit {
+                index: r.index,
+                score: r.score,
+                highlights: Vec::new(),
+                answer_match: r.answer_match,
+            });
+        }
+    });
+    hits
 }
 
 /// The result of a thread, or its panic passed on.
@@ -412,20 +416,30 @@ fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -
         .collect()
 }
 
-/// Merges lists sorted by key into one sorted stream.
-fn merge_sorted(lists: Vec<Vec<Ranked>>) -> impl Iterator<Item = Ranked> {
-    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<Ranked>>> = lists
-        .into_iter()
-        .map(|list| list.into_iter().peekable())
-        .collect();
-    std::iter::from_fn(move || {
-        let next = heads
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(i, head)| head.peek().map(|r| (r.key, i)))
-            .min()?;
-        heads[next.1].next()
-    })
+/// Hands `emit` the items of lists sorted by key, in key order.
+fn merge_sorted(mut lists: Vec<Vec<Ranked>>, mut emit: impl FnMut(Ranked)) {
+    // Pairwise: there are only as many lists as threads.
+    while lists.len() > 2 {
+        let (b, a) = (
+            lists.pop().unwrap_or_default(),
+            lists.pop().unwrap_or_default(),
+        );
+        let mut merged = Vec::with_capacity(a.len() + b.len());
+        merge_two(a, b, |r| merged.push(r));
+        lists.push(merged);
+    }
+    let b = lists.pop().unwrap_or_default();
+    let a = lists.pop().unwrap_or_default();
+    merge_two(a, b, &mut emit);
+}
+
+fn merge_two(a: Vec<Ranked>, b: Vec<Ranked>, mut emit: impl FnMut(Ranked)) {
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x.key <= y.key { a.next() } else { b.next() };
+        next.into_iter().for_each(&mut emit);
+    }
+    a.chain(b).for_each(emit);
 }
 
 /// An integer that orders like `f32::total_cmp` orders `score`.
