@@ -9,8 +9,12 @@
 //! - `search/N/QUERY`: ranking every entry for one query;
 //! - `index/N`: preparing a session index (`Index::build`), what the picker
 //!   pays once, in the background;
-//! - `keystroke/N/QUERY`: ranking with that index, what the picker pays per
-//!   keystroke while `tombstone room` is typed.
+//! - `keystroke/N/QUERY`: ranking with that index from scratch (nothing
+//!   remembered from earlier keystrokes): the most the picker pays for one
+//!   keystroke while `tombstone room` is typed;
+//! - `typing/N`: typing `tombstone room` one key at a time, as the picker
+//!   ranks it (each keystroke narrowing the last); per keystroke, divide by
+//!   the 14 keys.
 //!
 //! ```sh
 //! cargo bench --bench search            # everything
@@ -130,9 +134,33 @@ fn benches(c: &mut Criterion) {
         }
         for &query in KEYSTROKES {
             group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
-                b.iter(|| index.search(&corpus.entries, &Query::parse(black_box(q))))
+                b.iter(|| {
+                    index.forget_recent();
+                    index.search(&corpus.entries, &Query::parse(black_box(q)))
+                })
             });
         }
+        group.finish();
+
+        let mut group = c.benchmark_group("typing");
+        let typed = KEYSTROKES.last().copied().unwrap_or_default();
+        if big {
+            group
+                .sample_size(10)
+                .measurement_time(Duration::from_secs(10));
+        }
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                index.forget_recent();
+                (1..=typed.len())
+                    .map(|end| {
+                        index
+                            .search(&corpus.entries, &Query::parse(&typed[..end]))
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
         group.finish();
     }
 }
