@@ -14,7 +14,9 @@
 //!   keystroke while `tombstone room` is typed;
 //! - `typing/N`: typing `tombstone room` one key at a time, as the picker
 //!   ranks it (each keystroke narrowing the last); per keystroke, divide by
-//!   the 14 keys.
+//!   the 14 keys;
+//! - `draw/N`: what the picker's input thread does per keystroke besides
+//!   waiting for the ranking: highlight the visible rows, render the preview.
 //!
 //! ```sh
 //! cargo bench --bench search            # everything
@@ -31,7 +33,9 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use faq::corpus::{Corpus, Source, read_source};
 use faq::parse::parse_document;
-use faq::search::{Index, Query, search};
+use faq::render::{self, Presentation};
+use faq::search::{Index, Query, highlight, search};
+use faq::xref::CrossRefs;
 
 const QUERIES: &[&str] = &["tombstone", "delete room", "acess tokn"];
 /// A query as the picker sees it, one keystroke at a time.
@@ -141,6 +145,24 @@ fn benches(c: &mut Criterion) {
             });
         }
         group.finish();
+
+        let how = Presentation {
+            rich: true,
+            color: true,
+            width: 78,
+        };
+        let refs = CrossRefs::new(&corpus.entries);
+        let parsed = Query::parse("tombstone room");
+        let ranked = index.search(&corpus.entries, &parsed);
+        c.bench_function(&format!("draw/{label}"), |b| {
+            b.iter(|| {
+                let mut visible = ranked[..ranked.len().min(50)].to_vec();
+                highlight(&corpus.entries, &parsed, &mut visible);
+                visible
+                    .first()
+                    .map(|top| render::entry(&corpus.entries[top.index], &refs, how).len())
+            })
+        });
 
         let mut group = c.benchmark_group("typing");
         let typed = KEYSTROKES.last().copied().unwrap_or_default();

@@ -6,7 +6,7 @@ use faq::corpus::{Corpus, Source};
 use faq::entry::Entry;
 use faq::parse::parse_document;
 use faq::render::{self, Presentation};
-use faq::search::{self, Query};
+use faq::search::{self, Index, Query};
 use faq::xref::CrossRefs;
 use proptest::prelude::*;
 
@@ -125,6 +125,34 @@ proptest! {
             prop_assert!(!out.contains('\x1b'), "escape leaked: {out:?}");
         }
         let _ = render::entry(&entry, &refs, Presentation { rich: true, color: true, width });
+    }
+}
+
+proptest! {
+    // Each case ranks every prefix of a query twice over two corpora, so
+    // fewer cases than above: 96 in CI, `PROPTEST_CASES / 4` when set.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse::<u32>().ok()).map_or(96, |n| n / 4)
+    ))]
+
+    #[test]
+    fn a_session_index_ranks_every_keystroke_as_a_scan_does(
+        text in markdownish(),
+        typed in "[ a-zA-Z0-9'!^$é-]{0,24}",
+    ) {
+        // Over the built-in FAQ and an arbitrary document, each prefix of
+        // what was typed, as the picker asks for them (so the index's
+        // memory of earlier keystrokes is in play).
+        static BUILTIN: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        let arbitrary = parse_document("fuzz.md", &text).entries;
+        let arbitrary_index = Index::build(&arbitrary);
+        let builtin_index = BUILTIN.get_or_init(|| Index::build(&builtin().entries));
+        for (entries, index) in [(&builtin().entries, builtin_index), (&arbitrary, &arbitrary_index)] {
+            for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+                let query = Query::parse(&typed[..end]);
+                prop_assert_eq!(index.search(entries, &query), search::search(entries, &query), "{:?}", &typed[..end]);
+            }
+        }
     }
 }
 
