@@ -3,15 +3,19 @@
 //!
 //! [`search`](super::search) reads every entry's words for each query, the
 //! cheapest way to answer one query. A session answers dozens, so it pays to
-//! read the words once: the index keeps each distinct word and where it
-//! occurs (entry, field, how often, first offset in the answer). A query
-//! then judges each distinct word once and visits only the entries its
-//! matching words occur in. The fuzzy signal still looks at every entry's
-//! short fields, but a letter mask skips the fields that lack a letter of
-//! the query word before nucleo is asked.
+//! read the words once: the index keeps each distinct word (with its stem)
+//! and where it occurs (entry, field, how often, first offset in the
+//! answer). A query then judges each distinct word once and visits only the
+//! entries its matching words occur in.
 //!
-//! The hits are exactly those of [`search`](super::search): the same counts
-//! go into the same scoring (the tests compare the two).
+//! The fuzzy signal has no such shortcut (nucleo scores whole fields), so
+//! the index remembers what the last few query words found, and a word that
+//! grows by a keystroke is tried only where the shorter one matched; a
+//! letter mask per field skips fields that lack one of the word's letters.
+//!
+//! A large corpus is cut into one shard per core, built and searched side
+//! by side. The hits are exactly those of [`search`](super::search), bit for
+//! bit: the same counts go into the same scoring (the tests compare the two).
 
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -25,11 +29,8 @@ use super::{
 use crate::entry::Entry;
 use crate::text::{self, WordMap, WordScanner};
 
-/// The words of a corpus and where they occur; see the module docs.
-///
-/// A large corpus is cut into one shard per core, each a complete index of
-/// a run of entries: shards are built and searched side by side, and what
-/// they find is ranked together.
+/// The words of a corpus and where they occur, in one shard per core (each
+/// a complete index of a run of entries); see the module docs.
 #[derive(Debug, Default)]
 pub struct Index {
     shards: Vec<Shard>,
