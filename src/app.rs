@@ -203,7 +203,7 @@ fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
             if args.json {
                 print(&json::entry(entry))?;
             } else {
-                let refs = CrossRefs::new(&corpus.entries);
+                let refs = CrossRefs::for_links(&corpus.entries, &entry.answer);
                 print(&render::entry(entry, &refs, presentation(settings)))?;
             }
             Ok(ExitCode::Success)
