@@ -1,6 +1,7 @@
 //! Runs one parsed command line: settings → corpus → search → render → output.
 
 use std::io::{self, IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 use crate::check;
@@ -117,6 +118,13 @@ pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// [`load_corpus`] for a command whose process ends with it. The corpus is
+/// never dropped: freeing every entry one by one only costs time at exit
+/// (about 50 ms at 100,000 entries), and the exit gives the memory back.
+fn load_corpus_for_exit(settings: &Settings) -> Result<ManuallyDrop<Corpus>> {
+    load_corpus(settings).map(ManuallyDrop::new)
+}
+
 fn warn(problems: &[Problem]) {
     let mut stderr = io::stderr().lock();
     for problem in problems.iter().take(MAX_WARNINGS) {
@@ -173,7 +181,7 @@ fn search(settings: &Settings, args: SearchArgs) -> Result<ExitCode> {
     if query.is_empty() {
         return Err(Error::EmptyQuery);
     }
-    let corpus = load_corpus(settings)?;
+    let corpus = load_corpus_for_exit(settings)?;
     let mut hits = search::search(&corpus.entries, &query);
     hits.truncate(args.limit.unwrap_or(settings.limit) as usize);
     if hits.is_empty() {
@@ -197,13 +205,13 @@ fn search(settings: &Settings, args: SearchArgs) -> Result<ExitCode> {
 
 fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
     let text = query_text(&args.query)?;
-    let corpus = load_corpus(settings)?;
+    let corpus = load_corpus_for_exit(settings)?;
     match search::lookup(&corpus.entries, &text) {
         Lookup::Found(entry) => {
             if args.json {
                 print(&json::entry(entry))?;
             } else {
-                let refs = CrossRefs::new(&corpus.entries);
+                let refs = CrossRefs::for_links(&corpus.entries, &entry.answer);
                 print(&render::entry(entry, &refs, presentation(settings)))?;
             }
             Ok(ExitCode::Success)
@@ -247,7 +255,7 @@ fn write_candidates(out: &mut impl Write, entries: &[&Entry]) {
 }
 
 fn list(settings: &Settings, args: ListArgs) -> Result<ExitCode> {
-    let corpus = load_corpus(settings)?;
+    let corpus = load_corpus_for_exit(settings)?;
     let mut entries: Vec<&Entry> = corpus.entries.iter().collect();
     if let Some(filter) = &args.category {
         if filter.trim().is_empty() {

@@ -24,8 +24,9 @@ pub mod xref;
 
 use std::ffi::OsString;
 use std::io::Write;
+use std::mem::ManuallyDrop;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 pub use exit_codes::ExitCode;
 
@@ -36,7 +37,15 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    // `Cli::try_parse_from`, except that clap's command tree is never
+    // dropped: freeing it node by node only delays the exit.
+    let mut command = ManuallyDrop::new(cli::command());
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|mut matches| {
+            cli::Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command))
+        });
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -3,6 +3,7 @@
 //! How things look is decided once ([`Presentation`]) and passed in; every
 //! piece of corpus text goes through `sanitize` on its way out.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use termimad::crossterm::style::Color;
@@ -371,12 +372,18 @@ pub fn list(entries: &[&Entry], how: Presentation) -> String {
         .max()
         .unwrap_or(0)
         .min(32);
+    // Categories in order of first appearance; the map finds an entry's
+    // group in constant time, so listing stays linear in the corpus size.
     let mut groups: Vec<(String, Vec<&Entry>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for e in entries {
         let label = e.category_label();
-        match groups.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, members)) => members.push(e),
-            None => groups.push((label, vec![e])),
+        match group_of.get(&label) {
+            Some(&at) => groups[at].1.push(e),
+            None => {
+                group_of.insert(label.clone(), groups.len());
+                groups.push((label, vec![e]));
+            }
         }
     }
     let mut out = String::new();
@@ -510,6 +517,28 @@ mod tests {
             },
         );
         assert!(out.contains("line one\n") && !out.contains('\\'), "{out:?}");
+    }
+
+    #[test]
+    fn list_groups_by_category_in_order_of_first_appearance() {
+        let entry = |id: &str, category: &[&str]| Entry {
+            id: id.into(),
+            question: format!("{id}?"),
+            category: category.iter().map(|c| (*c).into()).collect(),
+            ..sample()
+        };
+        let entries = [
+            entry("a", &["B"]),
+            entry("b", &["A", "x"]),
+            entry("c", &[]),
+            entry("d", &["B"]),
+            entry("e", &["A / x"]),
+        ];
+        let refs: Vec<&Entry> = entries.iter().collect();
+        assert_eq!(
+            list(&refs, Presentation::plain()),
+            "B\n  a  a?\n  d  d?\n\nA / x\n  b  b?\n  e  e?\n\n(no category)\n  c  c?\n"
+        );
     }
 
     #[test]

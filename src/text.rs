@@ -980,19 +980,26 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// a link's text to a question ("20 channel" and "20-channel" compare equal).
 pub fn comparable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut in_word = false;
-    for c in text.chars() {
-        if is_word_char(c) {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
-            }
-            in_word = true;
-            out.push(fold_char(c));
-        } else {
-            in_word = false;
-        }
-    }
+    out.extend(comparable_chars(text));
     out
+}
+
+/// [`comparable`] one character at a time, to compare without building it.
+pub fn comparable_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_word = false;
+    let mut started = false;
+    text.chars()
+        .flat_map(move |c| {
+            if !is_word_char(c) {
+                in_word = false;
+                return [None, None];
+            }
+            let space = (!in_word && started).then_some(' ');
+            in_word = true;
+            started = true;
+            [space, Some(fold_char(c))]
+        })
+        .flatten()
 }
 
 #[cfg(test)]

@@ -29,6 +29,43 @@ impl CrossRefs {
         }
     }
 
+    /// Only the entries the links of `markdown` can point at: all that
+    /// [`rewrite_links`] needs to show that one answer, without indexing the
+    /// whole corpus. Resolves every link of `markdown` as [`CrossRefs::new`]
+    /// would.
+    pub fn for_links(entries: &[Entry], markdown: &str) -> Self {
+        let mut refs = CrossRefs::default();
+        let links = links(markdown);
+        if links.is_empty() {
+            return refs;
+        }
+        // A few links at most: a list compares faster than a set hashes.
+        let ids: Vec<&str> = links
+            .iter()
+            .filter_map(|l| l.target.strip_prefix('#'))
+            .collect();
+        let questions: Vec<String> = links
+            .iter()
+            .filter(|l| l.target.is_empty() || l.target == "#")
+            .map(|l| text::comparable(&l.text))
+            .collect();
+        for e in entries {
+            if ids.contains(&e.id.as_str()) {
+                refs.ids.insert(e.id.clone(), ());
+            }
+            // Compared a character at a time: most questions differ from
+            // every link text within a few characters.
+            let linked = questions
+                .iter()
+                .find(|q| text::comparable_chars(&e.question).eq(q.chars()));
+            if let Some(question) = linked {
+                // A later entry with the same question wins, as in `new`.
+                refs.by_question.insert(question.clone(), e.id.clone());
+            }
+        }
+        refs
+    }
+
     /// The id a link points at, if it is a cross-reference.
     pub fn resolve(&self, link_text: &str, target: &str) -> Option<&str> {
         if let Some(id) = target.strip_prefix('#')
@@ -122,8 +159,8 @@ pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> Stri
 mod tests {
     use super::*;
 
-    fn refs() -> CrossRefs {
-        CrossRefs::new(&[Entry {
+    fn refs_entry() -> Entry {
+        Entry {
             id: "delete-room-or-space".into(),
             question: "How do I delete a room or a space?".into(),
             category: vec![],
@@ -131,7 +168,11 @@ mod tests {
             answer: "x".into(),
             source: "t".into(),
             line: 1,
-        }])
+        }
+    }
+
+    fn refs() -> CrossRefs {
+        CrossRefs::new(&[refs_entry()])
     }
 
     #[test]
@@ -160,6 +201,35 @@ mod tests {
             "this and blog <https://e.io/b> and https://e.io/x"
         );
         assert_eq!(rewrite_links(md, &refs(), LinkStyle::Markdown), md);
+    }
+
+    #[test]
+    fn refs_for_one_answer_resolve_its_links_like_the_full_index() {
+        let entries = faq_entries();
+        let full = CrossRefs::new(&entries);
+        for e in &entries {
+            let only = CrossRefs::for_links(&entries, &e.answer);
+            for style in [LinkStyle::Markdown, LinkStyle::Terminal] {
+                assert_eq!(
+                    rewrite_links(&e.answer, &only, style),
+                    rewrite_links(&e.answer, &full, style),
+                    "{}",
+                    e.id
+                );
+            }
+        }
+        let md = "[a](#delete-room-or-space), [How do I delete a room or a space?](), [x](#nope)";
+        let entries = [refs_entry()];
+        let only = CrossRefs::for_links(&entries, md);
+        assert_eq!(
+            rewrite_links(md, &only, LinkStyle::Markdown),
+            rewrite_links(md, &CrossRefs::new(&entries), LinkStyle::Markdown)
+        );
+        assert!(only.has_id("delete-room-or-space"));
+    }
+
+    fn faq_entries() -> Vec<Entry> {
+        crate::corpus::Corpus::load(&[crate::corpus::Source::Builtin]).entries
     }
 
     #[test]
