@@ -325,7 +325,7 @@ impl Weights {
             avg_len: length_sums.map(|sum| (sum as f32 / n).max(1.0)),
             idf: doc_freq
                 .iter()
-                .map(|&df| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln())
+                .map(|&df| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)))
                 .collect(),
             typo_factor: known
                 .iter()
@@ -333,6 +333,25 @@ impl Weights {
                 .collect(),
         }
     }
+}
+
+/// The natural logarithm of a positive, finite `x`.
+///
+/// `f32::ln` is the one function `faq` would need the system maths
+/// library for, and loading that library costs every run a few dozen
+/// microseconds: more than this. Computed in `f64` (`x = m·2^e`, then
+/// `ln m = 2·atanh((m−1)/(m+1))` as a series), so it rounds like `ln`.
+fn ln(x: f32) -> f32 {
+    let bits = f64::from(x).to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i64 - 1023;
+    let mantissa = f64::from_bits((bits & !(0x7ff << 52)) | (1023 << 52));
+    let s = (mantissa - 1.0) / (mantissa + 1.0);
+    let s2 = s * s;
+    // s ≤ 1/3, so the terms shrink ninefold each: ten are plenty for f32.
+    let series = (1..10)
+        .rev()
+        .fold(0.0, |sum, k| sum * s2 + 1.0 / f64::from(2 * k - 1));
+    (exponent as f64 * std::f64::consts::LN_2 + 2.0 * s * series) as f32
 }
 
 /// A scored entry, with the key it is ordered by.
@@ -1045,6 +1064,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn ln_rounds_like_the_maths_library() {
+        let mut x = 1.0f32;
+        while x < 1e7 {
+            let (ours, libm) = (ln(x), x.ln());
+            assert!(
+                (ours - libm).abs() <= f32::EPSILON * libm.abs().max(1.0),
+                "{x}: {ours} vs {libm}"
+            );
+            x *= 1.0137;
+        }
+        assert_eq!(ln(1.0), 0.0);
     }
 
     #[test]
