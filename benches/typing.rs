@@ -1,0 +1,104 @@
+//! `cargo bench --bench typing`: what the picker waits for at each
+//! keystroke on the generated 100,000-entry corpus, typed one key at a time
+//! as a person types it (each keystroke may reuse what the last one found).
+//!
+//! ```sh
+//! cargo bench --bench typing                          # "tombstone room", "delete room", …
+//! cargo bench --bench typing -- "how do i invite"     # your own
+//! cargo bench --bench typing -- --entries 10000 "tombstone room"
+//! ```
+//!
+//! Each query is typed `RUNS` times from a cold index memory; the table gives
+//! each keystroke's median over the runs, and the worst of those medians.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use faq::corpus::{Corpus, Source};
+use faq::search::{Index, Query};
+
+const RUNS: usize = 7;
+const QUERIES: &[&str] = &["tombstone room", "delete room", "how do i invite a user"];
+
+fn main() {
+    let mut args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let mut entries = 100_000;
+    if let Some(i) = args.iter().position(|a| a == "--entries") {
+        entries = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .expect("--entries N");
+        args.drain(i..i + 2);
+    }
+    let queries: Vec<String> = if args.is_empty() {
+        QUERIES.iter().map(|q| q.to_string()).collect()
+    } else {
+        args
+    };
+
+    let dir = target_dir()
+        .join("bench-corpora")
+        .join(format!("c{entries}-seed1"));
+    let dir = corpus_gen::cached(&dir, entries, 1).expect("corpus is written");
+    let corpus = Corpus::load(&[Source::Path(dir)]);
+    let start = Instant::now();
+    let index = Index::build(&corpus.entries);
+    println!(
+        "{} entries, index built in {:.0} ms\n",
+        corpus.entries.len(),
+        ms(start.elapsed())
+    );
+
+    for typed in &queries {
+        let keystrokes: Vec<&str> = typed
+            .char_indices()
+            .skip(1)
+            .map(|(end, _)| &typed[..end])
+            .chain([typed.as_str()])
+            .collect();
+        let mut times = vec![Vec::with_capacity(RUNS); keystrokes.len()];
+        let mut hits = vec![0; keystrokes.len()];
+        for _ in 0..RUNS {
+            index.forget_recent();
+            for (k, query) in keystrokes.iter().enumerate() {
+                let start = Instant::now();
+                hits[k] = index.search(&corpus.entries, &Query::parse(query)).len();
+                times[k].push(start.elapsed());
+            }
+        }
+        println!("{:<26} {:>9} {:>8}", "keystroke", "median", "hits");
+        let mut medians = Vec::new();
+        for ((query, mut runs), hits) in keystrokes.iter().zip(times).zip(hits) {
+            runs.sort();
+            let median = runs[runs.len() / 2];
+            medians.push(median);
+            println!(
+                "{:<26} {:>6.1} ms {:>8}",
+                format!("{query:?}"),
+                ms(median),
+                hits
+            );
+        }
+        let worst = medians.iter().max().copied().unwrap_or_default();
+        let mean = medians.iter().sum::<Duration>() / medians.len().max(1) as u32;
+        println!("mean {:.1} ms, worst {:.1} ms\n", ms(mean), ms(worst));
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// `<target>`, from the benchmark binary's own path (`<target>/release/deps/typing-<hash>`).
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the benchmark knows its own path");
+    exe.ancestors()
+        .nth(3)
+        .map_or_else(std::env::temp_dir, PathBuf::from)
+}
