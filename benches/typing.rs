@@ -6,6 +6,7 @@
 //! cargo bench --bench typing                          # "tombstone room", "delete room", …
 //! cargo bench --bench typing -- "how do i invite"     # your own
 //! cargo bench --bench typing -- --entries 10000 "tombstone room"
+//! cargo bench --bench typing -- --check                # and compare with `search::search`
 //! ```
 //!
 //! Each query is typed `RUNS` times from a cold index memory; the table gives
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use faq::corpus::{Corpus, Source};
-use faq::search::{Index, Query};
+use faq::search::{self, Index, Query};
 
 const RUNS: usize = 7;
 const QUERIES: &[&str] = &["tombstone room", "delete room", "how do i invite a user"];
@@ -28,6 +29,8 @@ fn main() {
         .skip(1)
         .filter(|a| a != "--bench")
         .collect();
+    let check = args.iter().any(|a| a == "--check");
+    args.retain(|a| a != "--check");
     let mut entries = 100_000;
     if let Some(i) = args.iter().position(|a| a == "--entries") {
         entries = args
@@ -84,6 +87,20 @@ fn main() {
                 ms(median),
                 hits
             );
+        }
+        if check {
+            // The session index must rank exactly as a scan does, with what
+            // it remembered from each keystroke in play.
+            index.forget_recent();
+            for query in &keystrokes {
+                let query = Query::parse(query);
+                assert_eq!(
+                    index.search(&corpus.entries, &query),
+                    search::search(&corpus.entries, &query),
+                    "{query:?}"
+                );
+            }
+            println!("(same hits as `search::search` at every keystroke)");
         }
         let worst = medians.iter().max().copied().unwrap_or_default();
         let mean = medians.iter().sum::<Duration>() / medians.len().max(1) as u32;
