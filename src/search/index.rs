@@ -62,6 +62,10 @@ struct Shard {
     mask_starts: Vec<u32>,
     /// The fuzzy findings of the last few query words, newest last.
     fuzzy_memo: Mutex<Vec<Arc<WordFuzzy>>>,
+    /// Which entries each of the last few operators (`^how`, `!delete`)
+    /// let through, newest last: an operator stays while the words after
+    /// it are typed.
+    filter_memo: Mutex<Vec<(String, Arc<Vec<bool>>)>>,
 }
 
 /// What one query word found fuzzily.
@@ -92,6 +96,9 @@ fn field_bit(k: usize) -> u32 {
 /// only where `tom` does), so the next keystroke tries only the entries the
 /// last one found, and the words left alone are not tried again at all.
 const FUZZY_MEMO: usize = 16;
+
+/// Operators whose verdicts are kept.
+const FILTER_MEMO: usize = 8;
 
 /// One word in one field of one entry.
 #[derive(Debug, Clone, Copy)]
@@ -154,12 +161,17 @@ impl Index {
         self.len == 0
     }
 
-    /// Forgets what earlier queries found fuzzily, so the next query is
+    /// Forgets what earlier queries found, so the next query is
     /// ranked from scratch: benchmarks use it to time a first keystroke.
     pub fn forget_recent(&self) {
         for shard in &self.shards {
             shard
                 .fuzzy_memo
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
+            shard
+                .filter_memo
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clear();
@@ -306,14 +318,7 @@ impl Shard {
     /// the index.
     fn scan(&self, entries: &[Entry], query: &Query) -> Scan {
         let terms = query.terms.len();
-        let mut matcher = PooledMatcher::take();
-        let mut buf = Vec::new();
-        let passing: Option<Vec<bool>> = (!query.filters.is_empty()).then(|| {
-            entries
-                .iter()
-                .map(|e| passes_filters(e, &query.filters, &mut matcher, &mut buf))
-                .collect()
-        });
+        let passing = (!query.filters.is_empty()).then(|| self.passing(entries, query));
         let passes = |e: usize| passing.as_ref().is_none_or(|p| p[e]);
 
         let mut scan = Scan {
@@ -406,6 +411,44 @@ impl Shard {
 }
 
 impl Shard {
+    /// Which of `entries` pass all of the query's operators.
+    fn passing(&self, entries: &[Entry], query: &Query) -> Vec<bool> {
+        let mut passing = vec![true; entries.len()];
+        for (atom, token) in query.filters.iter().zip(&query.filter_tokens) {
+            let remembered = self
+                .filter_memo
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .iter()
+                .find(|(t, _)| t == token)
+                .map(|(_, lets)| Arc::clone(lets));
+            let lets = remembered.unwrap_or_else(|| {
+                let mut matcher = PooledMatcher::take();
+                let mut buf = Vec::new();
+                let atom = std::slice::from_ref(atom);
+                let lets: Arc<Vec<bool>> = Arc::new(
+                    entries
+                        .iter()
+                        .map(|e| passes_filters(e, atom, &mut matcher, &mut buf))
+                        .collect(),
+                );
+                let mut memo = self
+                    .filter_memo
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                if memo.len() == FILTER_MEMO {
+                    memo.remove(0);
+                }
+                memo.push((token.clone(), Arc::clone(&lets)));
+                lets
+            });
+            for (pass, lets) in passing.iter_mut().zip(lets.iter()) {
+                *pass &= lets;
+            }
+        }
+        passing
+    }
+
     /// What `term` finds fuzzily, from the memo when it can.
     fn word_fuzzy(&self, entries: &[Entry], term: &Term) -> Arc<WordFuzzy> {
         let memo = self

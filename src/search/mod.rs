@@ -159,6 +159,9 @@ impl Term {
 pub struct Query {
     terms: Vec<Term>,
     filters: Vec<Atom>,
+    /// The operator tokens as typed, one per filter (a session index
+    /// remembers what each one let through).
+    filter_tokens: Vec<String>,
 }
 
 impl Query {
@@ -167,11 +170,13 @@ impl Query {
         let mut matcher = PooledMatcher::take();
         let mut words = Vec::new();
         let mut filters = Vec::new();
+        let mut filter_tokens = Vec::new();
         for token in input.split_whitespace() {
             if is_operator(token) {
                 let atom = Atom::parse(token, CaseMatching::Ignore, Normalization::Smart);
                 if !atom.needle_text().is_empty() {
                     filters.push(atom);
+                    filter_tokens.push(token.to_owned());
                 }
                 continue;
             }
@@ -215,7 +220,11 @@ impl Query {
                 }
             })
             .collect();
-        Query { terms, filters }
+        Query {
+            terms,
+            filters,
+            filter_tokens,
+        }
     }
 
     /// True when there is nothing to search for.
