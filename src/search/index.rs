@@ -708,6 +708,66 @@ mod tests {
     }
 
     #[test]
+    fn ranks_non_ascii_text_exactly_as_a_scan_does() {
+        let entry = |id: &str, question: &str, keywords: &[&str], answer: &str| Entry {
+            id: id.into(),
+            question: question.into(),
+            category: vec!["Général".into(), "日本語".into()],
+            keywords: keywords.iter().map(|k| (*k).into()).collect(),
+            answer: answer.into(),
+            source: "t.md".into(),
+            line: 1,
+        };
+        let entries = vec![
+            entry(
+                "cafe",
+                "Où est le café ?",
+                &["Crème brûlée"],
+                "Le CAFÉ est là-bas.",
+            ),
+            entry(
+                "kanji",
+                "東京の部屋を削除",
+                &["部屋"],
+                "削除するには… 🗑️ room",
+            ),
+            entry(
+                "mixed",
+                "Straße and ROOM",
+                &["ß", "İstanbul"],
+                "ÉLÉMENT room-a room.b",
+            ),
+            entry(
+                "ascii",
+                "Delete a room",
+                &[],
+                "Rooms are deleted with the trash button.",
+            ),
+        ];
+        let index = Index::build(&entries);
+        for query in [
+            "cafe",
+            "café",
+            "CAFÉ",
+            "creme",
+            "部屋",
+            "削除",
+            "strasse",
+            "straße",
+            "room",
+            "élément",
+            "istanbul",
+            "roomb",
+            "'café",
+            "!部屋 room",
+            "^東京",
+            "🗑️",
+        ] {
+            same_hits(&entries, &index, query);
+        }
+    }
+
+    #[test]
     fn an_empty_corpus_has_nothing_to_find() {
         let index = Index::build(&[]);
         assert!(index.is_empty());
