@@ -111,6 +111,7 @@ struct Posting {
 }
 
 const FIELD_BITS: u32 = 3;
+const MAX_COUNT: u32 = u32::MAX >> FIELD_BITS;
 
 impl Posting {
     fn field(self) -> usize {
@@ -247,9 +248,12 @@ impl Shard {
                 lengths[field as usize] = field_words.len() as u32;
                 field_words.sort_unstable();
                 for run in field_words.chunk_by(|a, b| a.0 == b.0) {
+                    // (A count too large for its bits is clamped: counts
+                    // saturate long before, see `scan`.)
+                    let count = run.len().min(MAX_COUNT as usize) as u32;
                     let posting = Posting {
                         entry: e as u32,
-                        count_and_field: (run.len() as u32) << FIELD_BITS | field as u32,
+                        count_and_field: count << FIELD_BITS | field as u32,
                         first_at: run[0].1,
                     };
                     found.push((run[0].0, posting));
@@ -379,7 +383,10 @@ impl Shard {
                 let counts = &mut matched.scan.counts[k * 2 * terms..(k + 1) * 2 * terms];
                 for &(t, quality, typo) in stands_for {
                     let row = if typo { terms + t } else { t };
-                    counts[row][field] += quality * posting.count();
+                    // Saturating, as the scan adds: a hostile file can repeat a
+                    // word billions of times.
+                    let count = &mut counts[row][field];
+                    *count = count.saturating_add(quality.saturating_mul(posting.count()));
                 }
                 if field == Field::Answer as usize {
                     let at = posting.first_at as usize;

@@ -620,7 +620,9 @@ fn scan_range(
             lengths[field as usize] += scanner.scan_counted(text, &openings, |word, at| {
                 for &(t, quality, typo) in words.lookup(word) {
                     let row = if typo { terms + t } else { t };
-                    counts[row][field as usize] += quality;
+                    // Saturating: a hostile file can repeat a word billions of times.
+                    let count = &mut counts[row][field as usize];
+                    *count = count.saturating_add(quality);
                     any = true;
                     if field == Field::Answer {
                         // The earliest, not the first emitted: a compound
