@@ -32,6 +32,11 @@ pub use exit_codes::ExitCode;
 
 /// Runs `faq` with these arguments (the first is the program name) and
 /// returns the exit code. Never panics on bad input; errors go to stderr.
+///
+/// Meant to be the whole of a process, as in `main`: the loaded corpus and
+/// clap's command tree are left for the exit to reclaim (freeing them piece
+/// by piece only delays it), so calling `run` repeatedly in one process
+/// leaks them each time.
 pub fn run<I, T>(args: I) -> ExitCode
 where
     I: IntoIterator<Item = T>,
