@@ -20,7 +20,8 @@ fn is_unsafe(c: char) -> bool {
         )
 }
 
-/// Escapes what [`is_unsafe`] flags. A `\r` ending a line is dropped, so
+/// Escapes control, bidi and zero-width characters (newlines and tabs
+/// stay). A `\r` ending a line is dropped, so
 /// files with CRLF line endings print cleanly.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
