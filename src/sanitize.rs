@@ -21,8 +21,8 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// Escapes control, bidi and zero-width characters (newlines and tabs
-/// stay). A `\r` ending a line is dropped, so
-/// files with CRLF line endings print cleanly.
+/// stay). A `\r` ending a line is dropped, so files with CRLF line endings
+/// print cleanly.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe) {
         return Cow::Borrowed(text);
