@@ -23,8 +23,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use nucleo_matcher::Utf32Str;
 
 use super::{
-    EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PARALLEL_THRESHOLD, PooledMatcher, Query, Scan,
-    Term, join, openings, passes_filters, push_word_matches, rank, short_fields,
+    EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, Scan, Term, on_threads,
+    openings, passes_filters, push_word_matches, rank, short_fields, threads_for,
 };
 use crate::entry::Entry;
 use crate::text::{self, WordMap, WordScanner};
@@ -126,25 +126,9 @@ impl Posting {
 impl Index {
     /// Reads the words of every entry once, on every core for a large corpus.
     pub fn build(entries: &[Entry]) -> Index {
-        let threads = if entries.len() < PARALLEL_THRESHOLD {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        };
-        let size = entries.len().div_ceil(threads).max(1);
-        let shards = std::thread::scope(|scope| {
-            let mut runs = entries.chunks(size).enumerate();
-            let first = runs.next();
-            let others: Vec<_> = runs
-                .map(|(i, run)| scope.spawn(move || Shard::build(run, i * size)))
-                .collect();
-            // This thread builds the first shard rather than wait.
-            let mut shards: Vec<Shard> = first
-                .map(|(_, run)| Shard::build(run, 0))
-                .into_iter()
-                .collect();
-            shards.extend(others.into_iter().map(join));
-            shards
+        let size = entries.len().div_ceil(threads_for(entries.len())).max(1);
+        let shards = on_threads(entries.chunks(size).enumerate(), |(i, run)| {
+            Shard::build(run, i * size)
         });
         Index {
             shards,
@@ -194,16 +178,7 @@ impl Index {
             return Vec::new();
         }
         let run = |shard: &Shard| shard.scan(&entries[shard.first..][..shard.len()], query);
-        let parts = std::thread::scope(|scope| {
-            let mut shards = self.shards.iter();
-            let first = shards.next();
-            let others: Vec<_> = shards
-                .map(|shard| scope.spawn(move || run(shard)))
-                .collect();
-            let mut parts: Vec<Scan> = first.map(run).into_iter().collect();
-            parts.extend(others.into_iter().map(join));
-            parts
-        });
+        let parts = on_threads(&self.shards, run);
         rank(entries, query, parts)
     }
 }
@@ -591,13 +566,13 @@ fn bounds(ends: &[u32], i: usize) -> Range<usize> {
 }
 
 /// The texts of one field of `entry`, as the scan reads them.
-fn field_texts(entry: &Entry, field: Field) -> Vec<&str> {
+fn field_texts(entry: &Entry, field: Field) -> &[String] {
     match field {
-        Field::Id => vec![entry.id.as_str()],
-        Field::Question => vec![entry.question.as_str()],
-        Field::Keywords => entry.keywords.iter().map(String::as_str).collect(),
-        Field::Category => entry.category.iter().map(String::as_str).collect(),
-        Field::Answer => vec![entry.answer.as_str()],
+        Field::Id => std::slice::from_ref(&entry.id),
+        Field::Question => std::slice::from_ref(&entry.question),
+        Field::Keywords => &entry.keywords,
+        Field::Category => &entry.category,
+        Field::Answer => std::slice::from_ref(&entry.answer),
     }
 }
 
@@ -624,6 +599,7 @@ fn letter_mask(text: &str) -> u64 {
 mod tests {
     use super::*;
     use crate::corpus::{Corpus, Source};
+    use crate::search::PARALLEL_THRESHOLD;
 
     fn same_hits(entries: &[Entry], index: &Index, query: &str) {
         let parsed = Query::parse(query);

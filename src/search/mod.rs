@@ -254,25 +254,11 @@ fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
     let weights = Weights::new(entries.len(), query, &parts);
     let matched: usize = parts.iter().map(|part| part.matched.len()).sum();
     // Each part is scored and ordered on its own thread, then merged.
-    let ranked: Vec<Vec<Ranked>> = if parts.len() > 1 && matched >= PARALLEL_THRESHOLD {
-        std::thread::scope(|scope| {
-            let mut parts = parts.iter();
-            let first = parts.next();
-            let others: Vec<_> = parts
-                .map(|part| scope.spawn(|| rank_part(entries, query, &weights, part)))
-                .collect();
-            let mut ranked: Vec<Vec<Ranked>> = first
-                .map(|part| rank_part(entries, query, &weights, part))
-                .into_iter()
-                .collect();
-            ranked.extend(others.into_iter().map(join));
-            ranked
-        })
+    let score = |part| rank_part(entries, query, &weights, part);
+    let ranked: Vec<Vec<Ranked>> = if matched >= PARALLEL_THRESHOLD {
+        on_threads(&parts, score)
     } else {
-        parts
-            .iter()
-            .map(|part| rank_part(entries, query, &weights, part))
-            .collect()
+        parts.iter().map(score).collect()
     };
     // Entries only the fuzzy signal found are letters picked across words
     // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
@@ -293,11 +279,37 @@ fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
     hits
 }
 
-/// The result of a thread, or its panic passed on.
-fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+/// How many threads a corpus of `entries` is worth: one below
+/// [`PARALLEL_THRESHOLD`], so a small corpus never asks how many cores
+/// there are (that costs system calls); else one per core.
+fn threads_for(entries: usize) -> usize {
+    if entries < PARALLEL_THRESHOLD {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
+/// `work` done on each item: the first on this thread, every other on a
+/// thread of its own. Results come in item order; a worker's panic is
+/// passed on.
+fn on_threads<I: Send, R: Send>(
+    items: impl IntoIterator<Item = I>,
+    work: impl Fn(I) -> R + Sync,
+) -> Vec<R> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        let mut items = items.into_iter();
+        let first = items.next();
+        let others: Vec<_> = items.map(|item| scope.spawn(move || work(item))).collect();
+        let mut results: Vec<R> = first.map(work).into_iter().collect();
+        results.extend(others.into_iter().map(|worker| {
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        results
+    })
 }
 
 /// What every score needs to know of the whole corpus and query.
@@ -555,16 +567,15 @@ impl Scan {
 }
 
 /// Scans every entry, on every core when the corpus is large, in one part
-/// per thread. A small corpus never asks how many cores there are (that
-/// costs system calls).
+/// per thread.
 fn scan_all(entries: &[Entry], query: &Query) -> Vec<Scan> {
-    let everything = std::iter::once(0..entries.len());
-    if entries.len() < PARALLEL_THRESHOLD {
-        return vec![scan_range(entries, everything, query)];
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads_for(entries.len());
     if threads < 2 {
-        return vec![scan_range(entries, everything, query)];
+        return vec![scan_range(
+            entries,
+            std::iter::once(0..entries.len()),
+            query,
+        )];
     }
     // Entries are handed out in batches to whichever thread is free, so a
     // core slowed down by other work does not hold the others up. (The
@@ -577,15 +588,7 @@ fn scan_all(entries: &[Entry], query: &Query) -> Vec<Scan> {
             (start < entries.len()).then(|| start..(start + BATCH).min(entries.len()))
         })
     };
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (1..threads)
-            .map(|_| scope.spawn(|| scan_range(entries, batches(), query)))
-            .collect();
-        // This thread scans too rather than waiting idle.
-        let mut parts = vec![scan_range(entries, batches(), query)];
-        parts.extend(workers.into_iter().map(join));
-        parts
-    })
+    on_threads(0..threads, |_| scan_range(entries, batches(), query))
 }
 
 /// Scans the entries whose indices `batches` hands out.
