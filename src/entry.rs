@@ -21,6 +21,22 @@ pub struct Entry {
     pub line: usize,
 }
 
+#[cfg(test)]
+impl Entry {
+    /// An entry for unit tests: in one category, without keywords.
+    pub(crate) fn for_test(id: &str, question: &str, category: &str, answer: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            question: question.into(),
+            category: vec![category.into()],
+            keywords: Vec::new(),
+            answer: answer.into(),
+            source: "t.md".into(),
+            line: 1,
+        }
+    }
+}
+
 impl Entry {
     /// The category path as one human-readable label.
     pub fn category_label(&self) -> String {

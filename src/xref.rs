@@ -161,13 +161,13 @@ mod tests {
 
     fn refs_entry() -> Entry {
         Entry {
-            id: "delete-room-or-space".into(),
-            question: "How do I delete a room or a space?".into(),
             category: vec![],
-            keywords: vec![],
-            answer: "x".into(),
-            source: "t".into(),
-            line: 1,
+            ..Entry::for_test(
+                "delete-room-or-space",
+                "How do I delete a room or a space?",
+                "",
+                "x",
+            )
         }
     }
 

@@ -292,15 +292,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, question: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            question: question.into(),
-            category: vec!["General".into()],
-            keywords: Vec::new(),
-            answer: "An answer.".into(),
-            source: "t.md".into(),
-            line: 1,
-        }
+        Entry::for_test(id, question, "General", "An answer.")
     }
 
     fn sample() -> Vec<Entry> {

@@ -400,15 +400,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, question: &str, answer: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            question: question.into(),
-            category: vec!["Matrix General".into()],
-            keywords: Vec::new(),
-            answer: answer.into(),
-            source: "t.md".into(),
-            line: 1,
-        }
+        Entry::for_test(id, question, "Matrix General", answer)
     }
 
     fn sample() -> Vec<Entry> {

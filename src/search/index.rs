@@ -693,13 +693,9 @@ mod tests {
     #[test]
     fn ranks_non_ascii_text_exactly_as_a_scan_does() {
         let entry = |id: &str, question: &str, keywords: &[&str], answer: &str| Entry {
-            id: id.into(),
-            question: question.into(),
             category: vec!["Général".into(), "日本語".into()],
             keywords: keywords.iter().map(|k| (*k).into()).collect(),
-            answer: answer.into(),
-            source: "t.md".into(),
-            line: 1,
+            ..Entry::for_test(id, question, "", answer)
         };
         let entries = vec![
             entry(

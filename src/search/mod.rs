@@ -991,15 +991,7 @@ mod tests {
     use super::*;
 
     fn entry(id: &str, question: &str, answer: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            question: question.into(),
-            category: vec!["General".into()],
-            keywords: Vec::new(),
-            answer: answer.into(),
-            source: "t.md".into(),
-            line: 1,
-        }
+        Entry::for_test(id, question, "General", answer)
     }
 
     fn sample() -> Vec<Entry> {
