@@ -27,10 +27,12 @@
 mod corpus_gen;
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use faq::corpus::{Corpus, Source, read_source};
 use faq::parse::parse_document;
 use faq::render::{self, Presentation};
@@ -49,25 +51,31 @@ const KEYSTROKES: &[&str] = &[
     "tombstone room",
 ];
 
-/// `<target>/bench-corpora`, next to the benchmark binary's own build.
-fn corpus_root() -> PathBuf {
-    let exe = std::env::current_exe().expect("the benchmark knows its own path");
-    // <target>/release/deps/search-<hash>
-    exe.ancestors()
-        .nth(3)
-        .map_or_else(std::env::temp_dir, PathBuf::from)
-        .join("bench-corpora")
-}
-
 /// The corpora to measure: label and sources.
 fn corpora() -> Vec<(&'static str, Vec<Source>)> {
     let mut out = vec![("57", vec![Source::Builtin])];
     for (label, entries) in [("10k", 10_000), ("100k", 100_000)] {
-        let dir = corpus_root().join(format!("c{entries}-seed1"));
-        let dir = corpus_gen::cached(&dir, entries, 1).expect("corpus is written");
+        let dir = corpus_gen::for_benches(entries).expect("corpus is written");
         out.push((label, vec![Source::Path(dir)]));
     }
     out
+}
+
+/// A benchmark group; on a big corpus, ten samples over `seconds`, since
+/// each takes long.
+fn sized_group<'c>(
+    c: &'c mut Criterion,
+    name: impl Into<String>,
+    big: bool,
+    seconds: u64,
+) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
+    if big {
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(seconds));
+    }
+    group
 }
 
 fn benches(c: &mut Criterion) {
@@ -78,13 +86,8 @@ fn benches(c: &mut Criterion) {
         assert!(corpus.problems.is_empty(), "{:?}", corpus.problems.first());
         let big = bytes > 1 << 20;
 
-        let mut group = c.benchmark_group("parse");
+        let mut group = sized_group(c, "parse", big, 8);
         group.throughput(Throughput::Bytes(bytes as u64));
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(8));
-        }
         group.bench_function(label, |b| {
             b.iter(|| {
                 documents
@@ -95,23 +98,13 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
 
-        let mut group = c.benchmark_group("load");
+        let mut group = sized_group(c, "load", big, 10);
         group.throughput(Throughput::Bytes(bytes as u64));
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(10));
-        }
         group.bench_function(label, |b| b.iter(|| Corpus::load(black_box(&sources))));
         group.finish();
 
-        let mut group = c.benchmark_group(format!("search/{label}"));
+        let mut group = sized_group(c, format!("search/{label}"), big, 8);
         group.throughput(Throughput::Elements(corpus.entries.len() as u64));
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(8));
-        }
         for &query in QUERIES {
             group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
                 b.iter(|| search(&corpus.entries, &Query::parse(black_box(q))))
@@ -119,23 +112,13 @@ fn benches(c: &mut Criterion) {
         }
         group.finish();
 
-        let mut group = c.benchmark_group("index");
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(10));
-        }
+        let mut group = sized_group(c, "index", big, 10);
         group.bench_function(label, |b| b.iter(|| Index::build(&corpus.entries)));
         group.finish();
 
         let index = Index::build(&corpus.entries);
-        let mut group = c.benchmark_group(format!("keystroke/{label}"));
+        let mut group = sized_group(c, format!("keystroke/{label}"), big, 5);
         group.throughput(Throughput::Elements(corpus.entries.len() as u64));
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(5));
-        }
         for &query in KEYSTROKES {
             group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
                 b.iter(|| {
@@ -164,13 +147,8 @@ fn benches(c: &mut Criterion) {
             })
         });
 
-        let mut group = c.benchmark_group("typing");
+        let mut group = sized_group(c, "typing", big, 10);
         let typed = KEYSTROKES.last().copied().unwrap_or_default();
-        if big {
-            group
-                .sample_size(10)
-                .measurement_time(Duration::from_secs(10));
-        }
         group.bench_function(label, |b| {
             b.iter(|| {
                 index.forget_recent();

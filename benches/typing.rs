@@ -15,7 +15,6 @@
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use faq::corpus::{Corpus, Source};
@@ -45,10 +44,7 @@ fn main() {
         args
     };
 
-    let dir = target_dir()
-        .join("bench-corpora")
-        .join(format!("c{entries}-seed1"));
-    let dir = corpus_gen::cached(&dir, entries, 1).expect("corpus is written");
+    let dir = corpus_gen::for_benches(entries).expect("corpus is written");
     let corpus = Corpus::load(&[Source::Path(dir)]);
     let start = Instant::now();
     let index = Index::build(&corpus.entries);
@@ -110,12 +106,4 @@ fn main() {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
-}
-
-/// `<target>`, from the benchmark binary's own path (`<target>/release/deps/typing-<hash>`).
-fn target_dir() -> PathBuf {
-    let exe = std::env::current_exe().expect("the benchmark knows its own path");
-    exe.ancestors()
-        .nth(3)
-        .map_or_else(std::env::temp_dir, PathBuf::from)
 }

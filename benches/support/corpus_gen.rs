@@ -667,6 +667,24 @@ pub fn generate(dir: &Path, entries: usize, seed: u64) -> io::Result<Summary> {
     })
 }
 
+/// The corpus of `entries` entries (seed 1) that benchmarks share, under
+/// `<target>/bench-corpora`, generated the first time it is asked for.
+pub fn for_benches(entries: usize) -> io::Result<std::path::PathBuf> {
+    let exe = std::env::current_exe()?;
+    // <target>/release/deps/<bench>-<hash>
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .map_or_else(std::env::temp_dir, Path::to_path_buf);
+    cached(
+        &target
+            .join("bench-corpora")
+            .join(format!("c{entries}-seed1")),
+        entries,
+        1,
+    )
+}
+
 /// Generates into `dir` unless a previous run with the same parameters left
 /// a complete corpus there (marked by a stamp file). Returns the directory.
 pub fn cached(dir: &Path, entries: usize, seed: u64) -> io::Result<std::path::PathBuf> {
