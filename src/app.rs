@@ -182,7 +182,10 @@ fn search(settings: &Settings, args: SearchArgs) -> Result<ExitCode> {
         return Err(Error::EmptyQuery);
     }
     let corpus = load_corpus_for_exit(settings)?;
-    let mut hits = search::search(&corpus.entries, &query);
+    let mut hits = match &corpus.index {
+        Some(index) => index.search(&corpus.entries, &query),
+        None => search::search(&corpus.entries, &query),
+    };
     hits.truncate(args.limit.unwrap_or(settings.limit) as usize);
     if hits.is_empty() {
         if args.json {

@@ -11,6 +11,8 @@ use include_dir::{Dir, include_dir};
 
 use crate::entry::{Entry, Problem};
 use crate::parse;
+use crate::prebuilt;
+use crate::search::Index;
 use crate::text;
 
 /// The Element / Matrix FAQ, compiled into the binary.
@@ -42,6 +44,9 @@ pub enum Source {
 pub struct Corpus {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
+    /// The entries' index, when it was built ahead of time: for the
+    /// embedded FAQ alone (see [`prebuilt`]).
+    pub index: Option<Index>,
 }
 
 impl Corpus {
@@ -52,6 +57,15 @@ impl Corpus {
     /// its entries are cut out of it, on both cores when the files are large
     /// enough together to pay for a thread: a big corpus is never held twice.
     pub fn load(sources: &[Source]) -> Corpus {
+        if let [Source::Builtin] = sources
+            && let Some((entries, index)) = prebuilt::builtin()
+        {
+            return Corpus {
+                entries,
+                problems: Vec::new(),
+                index: Some(index),
+            };
+        }
         let mut problems = Vec::new();
         let groups: Vec<Vec<Hashed>> = sources
             .iter()
@@ -241,6 +255,20 @@ fn builtin_files() -> impl Iterator<Item = (String, &'static str)> {
             f.contents_utf8()?,
         ))
     })
+}
+
+/// The fingerprint of the embedded FAQ files, as `build.rs` takes it.
+pub fn builtin_fingerprint() -> String {
+    let mut files: Vec<_> = BUILTIN
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort_by_key(|f| f.path());
+    let named: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|f| (f.path().display().to_string(), f.contents()))
+        .collect();
+    prebuilt::fingerprint(named.iter().map(|(n, b)| (n.as_str(), *b)))
 }
 
 /// The embedded FAQ files, in path order.

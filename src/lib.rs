@@ -16,6 +16,7 @@ pub mod exit_codes;
 pub mod json;
 pub mod parse;
 pub mod picker;
+pub mod prebuilt;
 pub mod render;
 pub mod sanitize;
 pub mod search;

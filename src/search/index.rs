@@ -17,6 +17,8 @@
 //! by side. The hits are exactly those of [`search`](super::search), bit for
 //! bit: the same counts go into the same scoring (the tests compare the two).
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -37,29 +39,47 @@ pub struct Index {
     len: usize,
 }
 
-/// The index of one run of entries.
+/// An index of a small corpus as static data, generated ahead of time by
+/// [`Index::write_tables`] so that a process searching the embedded FAQ
+/// reads no words at all; the fields mean what [`Shard`]'s do.
+#[derive(Debug)]
+pub struct IndexTables {
+    pub words: &'static str,
+    pub word_ends: &'static [u32],
+    pub stems: &'static str,
+    pub stem_ends: &'static [u32],
+    pub postings: &'static [Posting],
+    pub posting_ends: &'static [u32],
+    pub lengths: &'static [[u32; FIELDS]],
+    pub length_sums: [u64; FIELDS],
+    pub masks: &'static [u64],
+    pub mask_starts: &'static [u32],
+}
+
+/// The index of one run of entries. Its tables are borrowed when they were
+/// generated ahead of time (see [`IndexTables`]), owned when built here.
 #[derive(Debug, Default)]
 struct Shard {
     /// The position in the corpus of the shard's first entry; everything
     /// below counts entries from there.
     first: usize,
     /// Distinct words, back to back: word `w` ends at `word_ends[w]`.
-    words: String,
-    word_ends: Vec<u32>,
+    words: Cow<'static, str>,
+    word_ends: Cow<'static, [u32]>,
     /// The stem of each word, laid out the same way: stemming allocates, so
     /// it is done once, not per query.
-    stems: String,
-    stem_ends: Vec<u32>,
+    stems: Cow<'static, str>,
+    stem_ends: Cow<'static, [u32]>,
     /// Where each word occurs, grouped by word: word `w`'s end at `posting_ends[w]`.
-    postings: Vec<Posting>,
-    posting_ends: Vec<u32>,
+    postings: Cow<'static, [Posting]>,
+    posting_ends: Cow<'static, [u32]>,
     /// Words per field of each entry (BM25 length normalisation).
-    lengths: Vec<[u32; FIELDS]>,
+    lengths: Cow<'static, [[u32; FIELDS]]>,
     length_sums: [u64; FIELDS],
     /// Letter masks of each entry's short fields (question, id, keywords),
     /// back to back: entry `e`'s start at `mask_starts[e]`.
-    masks: Vec<u64>,
-    mask_starts: Vec<u32>,
+    masks: Cow<'static, [u64]>,
+    mask_starts: Cow<'static, [u32]>,
     /// The fuzzy findings of the last few query words, newest last.
     fuzzy_memo: Mutex<Vec<Arc<WordFuzzy>>>,
     /// Which entries each of the last few operators (`^how`, `!delete`)
@@ -102,7 +122,7 @@ const FILTER_MEMO: usize = 8;
 
 /// One word in one field of one entry.
 #[derive(Debug, Clone, Copy)]
-struct Posting {
+pub struct Posting {
     entry: u32,
     /// Occurrences, shifted left by [`FIELD_BITS`], with the field below.
     count_and_field: u32,
@@ -114,6 +134,15 @@ const FIELD_BITS: u32 = 3;
 const MAX_COUNT: u32 = u32::MAX >> FIELD_BITS;
 
 impl Posting {
+    /// For generated tables: the fields in the order [`Index::write_tables`] writes them.
+    pub const fn new(entry: u32, count_and_field: u32, first_at: u32) -> Posting {
+        Posting {
+            entry,
+            count_and_field,
+            first_at,
+        }
+    }
+
     fn field(self) -> usize {
         (self.count_and_field & ((1 << FIELD_BITS) - 1)) as usize
     }
@@ -134,6 +163,44 @@ impl Index {
             shards,
             len: entries.len(),
         }
+    }
+
+    /// The index whose tables were generated ahead of time.
+    pub fn from_tables(tables: &'static IndexTables) -> Index {
+        Index {
+            len: tables.lengths.len(),
+            shards: vec![Shard::from_tables(tables)],
+        }
+    }
+
+    /// Writes the index as an [`IndexTables`] expression (Rust source), or
+    /// `None` when it is too large to be one table.
+    pub fn write_tables(&self) -> Option<String> {
+        let [shard] = self.shards.as_slice() else {
+            return None;
+        };
+        let mut out = String::from("IndexTables {\n");
+        let _ = writeln!(out, "    words: {:?},", &*shard.words);
+        write_list(&mut out, "word_ends", &shard.word_ends, |n| n.to_string());
+        let _ = writeln!(out, "    stems: {:?},", &*shard.stems);
+        write_list(&mut out, "stem_ends", &shard.stem_ends, |n| n.to_string());
+        write_list(&mut out, "postings", &shard.postings, |p| {
+            format!(
+                "Posting::new({}, {}, {})",
+                p.entry, p.count_and_field, p.first_at
+            )
+        });
+        write_list(&mut out, "posting_ends", &shard.posting_ends, |n| {
+            n.to_string()
+        });
+        write_list(&mut out, "lengths", &shard.lengths, |l| format!("{l:?}"));
+        let _ = writeln!(out, "    length_sums: {:?},", shard.length_sums);
+        write_list(&mut out, "masks", &shard.masks, |m| format!("{m:#x}"));
+        write_list(&mut out, "mask_starts", &shard.mask_starts, |n| {
+            n.to_string()
+        });
+        out.push('}');
+        Some(out)
     }
 
     /// How many entries the index was built from.
@@ -186,12 +253,14 @@ impl Index {
 impl Shard {
     /// Indexes `entries`, the run of the corpus that starts at `first`.
     fn build(entries: &[Entry], first: usize) -> Shard {
-        let mut index = Shard {
-            first,
-            lengths: Vec::with_capacity(entries.len()),
-            mask_starts: Vec::with_capacity(entries.len() + 1),
-            ..Shard::default()
-        };
+        let mut words = String::new();
+        let mut word_ends = Vec::new();
+        let mut stems = String::new();
+        let mut stem_ends = Vec::new();
+        let mut all_lengths = Vec::with_capacity(entries.len());
+        let mut length_sums = [0; FIELDS];
+        let mut masks = Vec::new();
+        let mut mask_starts = Vec::with_capacity(entries.len() + 1);
         let mut vocabulary = WordMap::default();
         let mut scanner = WordScanner::default();
         // (word, posting) in entry order, sorted by word below.
@@ -211,11 +280,11 @@ impl Shard {
                 for text in field_texts(entry, field) {
                     scanner.scan(text, |word, at| {
                         let id = vocabulary.get_or_insert_with(word, || {
-                            index.words.push_str(word);
-                            index.word_ends.push(index.words.len() as u32);
-                            index.stems.push_str(&text::stem(word));
-                            index.stem_ends.push(index.stems.len() as u32);
-                            (index.word_ends.len() - 1) as u32
+                            words.push_str(word);
+                            word_ends.push(words.len() as u32);
+                            stems.push_str(&text::stem(word));
+                            stem_ends.push(stems.len() as u32);
+                            (word_ends.len() - 1) as u32
                         });
                         field_words.push((id, at as u32));
                     });
@@ -226,51 +295,52 @@ impl Shard {
                     // (A count too large for its bits is clamped: counts
                     // saturate long before, see `scan`.)
                     let count = run.len().min(MAX_COUNT as usize) as u32;
-                    let posting = Posting {
-                        entry: e as u32,
-                        count_and_field: count << FIELD_BITS | field as u32,
-                        first_at: run[0].1,
-                    };
+                    let posting =
+                        Posting::new(e as u32, count << FIELD_BITS | field as u32, run[0].1);
                     found.push((run[0].0, posting));
                 }
             }
-            for (sum, &length) in index.length_sums.iter_mut().zip(&lengths) {
+            for (sum, &length) in length_sums.iter_mut().zip(&lengths) {
                 *sum += u64::from(length);
             }
-            index.lengths.push(lengths);
-            index.mask_starts.push(index.masks.len() as u32);
-            index.masks.extend(short_fields(entry).map(letter_mask));
+            all_lengths.push(lengths);
+            mask_starts.push(masks.len() as u32);
+            masks.extend(short_fields(entry).map(letter_mask));
         }
-        index.mask_starts.push(index.masks.len() as u32);
-        index.group_by_word(found);
-        index
+        mask_starts.push(masks.len() as u32);
+        let (postings, posting_ends) = group_by_word(found, word_ends.len());
+        Shard {
+            first,
+            words: words.into(),
+            word_ends: word_ends.into(),
+            stems: stems.into(),
+            stem_ends: stem_ends.into(),
+            postings: postings.into(),
+            posting_ends: posting_ends.into(),
+            lengths: all_lengths.into(),
+            length_sums,
+            masks: masks.into(),
+            mask_starts: mask_starts.into(),
+            ..Shard::default()
+        }
     }
 
-    /// Sorts the postings by word (a counting sort: entry order is kept).
-    fn group_by_word(&mut self, found: Vec<(u32, Posting)>) {
-        let mut ends = vec![0u32; self.word_ends.len()];
-        for &(word, _) in &found {
-            ends[word as usize] += 1;
+    /// A shard over tables generated ahead of time, borrowed as they are.
+    fn from_tables(tables: &'static IndexTables) -> Shard {
+        Shard {
+            first: 0,
+            words: Cow::Borrowed(tables.words),
+            word_ends: Cow::Borrowed(tables.word_ends),
+            stems: Cow::Borrowed(tables.stems),
+            stem_ends: Cow::Borrowed(tables.stem_ends),
+            postings: Cow::Borrowed(tables.postings),
+            posting_ends: Cow::Borrowed(tables.posting_ends),
+            lengths: Cow::Borrowed(tables.lengths),
+            length_sums: tables.length_sums,
+            masks: Cow::Borrowed(tables.masks),
+            mask_starts: Cow::Borrowed(tables.mask_starts),
+            ..Shard::default()
         }
-        let mut total = 0;
-        for end in &mut ends {
-            total += *end;
-            *end = total;
-        }
-        // Filled back to front, each word's slots from its end down.
-        let mut next = ends.clone();
-        let placeholder = Posting {
-            entry: 0,
-            count_and_field: 0,
-            first_at: 0,
-        };
-        self.postings = vec![placeholder; found.len()];
-        for &(word, posting) in found.iter().rev() {
-            let slot = &mut next[word as usize];
-            *slot -= 1;
-            self.postings[*slot as usize] = posting;
-        }
-        self.posting_ends = ends;
     }
 
     fn len(&self) -> usize {
@@ -557,6 +627,46 @@ impl Matched<'_> {
         }
         self.slot_of[e] as usize
     }
+}
+
+/// Writes `name: &[...],` with a few items to a line.
+fn write_list<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
+    let _ = write!(out, "    {name}: &[");
+    // Characters on the current line; the first item starts a new one.
+    let mut line = 96;
+    for one in items {
+        let text = item(one);
+        if line + text.len() >= 96 {
+            out.push_str("\n       ");
+            line = 7;
+        }
+        let _ = write!(out, " {text},");
+        line += text.len() + 2;
+    }
+    out.push_str("\n    ],\n");
+}
+
+/// Sorts postings by word (a counting sort: entry order is kept), returning
+/// them and where each word's run ends.
+fn group_by_word(found: Vec<(u32, Posting)>, words: usize) -> (Vec<Posting>, Vec<u32>) {
+    let mut ends = vec![0u32; words];
+    for &(word, _) in &found {
+        ends[word as usize] += 1;
+    }
+    let mut total = 0;
+    for end in &mut ends {
+        total += *end;
+        *end = total;
+    }
+    // Filled back to front, each word's slots from its end down.
+    let mut next = ends.clone();
+    let mut postings = vec![Posting::new(0, 0, 0); found.len()];
+    for &(word, posting) in found.iter().rev() {
+        let slot = &mut next[word as usize];
+        *slot -= 1;
+        postings[*slot as usize] = posting;
+    }
+    (postings, ends)
 }
 
 /// Item `i`'s range in a list of ends laid back to back.
