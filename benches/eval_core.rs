@@ -72,7 +72,7 @@ pub fn faq_ranking(entries: &[Entry], query: &str) -> Vec<String> {
     search(entries, &Query::parse(query))
         .into_iter()
         .take(10)
-        .map(|h| entries[h.index].id.clone())
+        .map(|h| entries[h.index].id.to_string())
         .collect()
 }
 
@@ -93,7 +93,7 @@ pub fn baseline_ranking(entries: &[Entry], query: &str) -> Vec<String> {
     scored
         .into_iter()
         .take(10)
-        .map(|(_, e)| e.id.clone())
+        .map(|(_, e)| e.id.to_string())
         .collect()
 }
 

@@ -144,7 +144,7 @@ impl Corpus {
                         );
                         corpus
                             .problems
-                            .push(Problem::new(&entry.source, entry.line, message));
+                            .push(Problem::new(&*entry.source, entry.line, message));
                     } else {
                         corpus.entries[at] = entry;
                         group_of[at] = group;

@@ -1,22 +1,31 @@
 //! The unit everything else passes around: one question and its answer.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+
+/// Text of an entry: borrowed from the binary for the embedded FAQ (see
+/// [`crate::prebuilt`]), owned when read from a file.
+pub type Text = Cow<'static, str>;
+
+/// A list of [`Text`]s, borrowed or owned likewise.
+pub type Texts = Cow<'static, [Text]>;
 
 /// One FAQ entry, as parsed from a corpus file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// Short, stable, kebab-case handle (`access-token`), unique in a corpus.
-    pub id: String,
+    pub id: Text,
     /// The question heading as plain text.
-    pub question: String,
+    pub question: Text,
     /// Category headings above the question, outermost first.
-    pub category: Vec<String>,
+    pub category: Texts,
     /// Authored synonyms people search with; not shown as part of the answer.
-    pub keywords: Vec<String>,
+    pub keywords: Texts,
     /// The Markdown source of the answer, exactly as written.
-    pub answer: String,
+    pub answer: Text,
     /// Where the entry was read from (`builtin:01-element-general.md` or a path).
-    pub source: String,
+    pub source: Text,
     /// 1-based line of the question heading in `source`.
     pub line: usize,
 }
@@ -26,12 +35,12 @@ impl Entry {
     /// An entry for unit tests: in one category, without keywords.
     pub(crate) fn for_test(id: &str, question: &str, category: &str, answer: &str) -> Entry {
         Entry {
-            id: id.into(),
-            question: question.into(),
-            category: vec![category.into()],
-            keywords: Vec::new(),
-            answer: answer.into(),
-            source: "t.md".into(),
+            id: id.to_owned().into(),
+            question: question.to_owned().into(),
+            category: vec![category.to_owned().into()].into(),
+            keywords: Texts::Borrowed(&[]),
+            answer: answer.to_owned().into(),
+            source: Text::Borrowed("t.md"),
             line: 1,
         }
     }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::entry::Entry;
+use crate::entry::{Entry, Text};
 use crate::sanitize::escape_json;
 use crate::search::Hit;
 
@@ -12,9 +12,9 @@ use crate::search::Hit;
 struct JsonEntry<'a> {
     id: &'a str,
     question: &'a str,
-    category: &'a [String],
+    category: &'a [Text],
     answer: &'a str,
-    keywords: &'a [String],
+    keywords: &'a [Text],
     source: &'a str,
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

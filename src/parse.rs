@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::entry::{Entry, Problem};
+use crate::entry::{Entry, Problem, Text};
 use crate::text;
 
 /// What one document yields: its entries and the defects found on the way.
@@ -127,12 +127,15 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
             continue;
         }
         parsed.entries.push(Entry {
-            id,
-            question: title,
-            category: categories.iter().map(|(_, name)| name.clone()).collect(),
-            keywords,
-            answer: text[answer].to_owned(),
-            source: source.to_owned(),
+            id: id.into(),
+            question: title.into(),
+            category: categories
+                .iter()
+                .map(|(_, name)| Text::from(name.clone()))
+                .collect(),
+            keywords: keywords.into_iter().map(Text::from).collect(),
+            answer: text[answer].to_owned().into(),
+            source: source.to_owned().into(),
             line: heading.line,
         });
     }
@@ -396,17 +399,17 @@ mod tests {
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert_eq!(p.entries.len(), 2);
         assert_eq!(p.entries[0].id, "pay");
-        assert_eq!(p.entries[0].category, ["Services", "Billing"]);
+        assert_eq!(*p.entries[0].category, ["Services", "Billing"]);
         assert_eq!(p.entries[0].answer, "With a card.");
         assert_eq!(p.entries[0].line, 5);
         assert_eq!(p.entries[1].id, "dns-is-down");
-        assert_eq!(p.entries[1].category, ["Services", "Ops"]);
+        assert_eq!(*p.entries[1].category, ["Services", "Ops"]);
     }
 
     #[test]
     fn keywords_line_is_metadata_not_answer() {
         let p = parse("# C\n\n## Q {#q}\n\n<!-- keywords: 2fa, mfa , -->\n\nA.\n");
-        assert_eq!(p.entries[0].keywords, ["2fa", "mfa"]);
+        assert_eq!(*p.entries[0].keywords, ["2fa", "mfa"]);
         assert_eq!(p.entries[0].answer, "A.");
     }
 
@@ -424,7 +427,7 @@ mod tests {
         let text = "# C\n\n## Q\n\n  - indented item\n\n    code\n\n";
         let p = parse(text);
         assert_eq!(p.entries[0].answer, "  - indented item\n\n    code");
-        assert!(text.contains(&p.entries[0].answer));
+        assert!(text.contains(&*p.entries[0].answer));
     }
 
     #[test]
@@ -479,7 +482,7 @@ mod tests {
     #[test]
     fn closing_hashes_and_crlf_are_handled() {
         let p = parse("# C #\r\n\r\n## Q ##\r\n\r\nA.\r\n");
-        assert_eq!(p.entries[0].category, ["C"]);
+        assert_eq!(*p.entries[0].category, ["C"]);
         assert_eq!(p.entries[0].question, "Q");
         assert_eq!(p.entries[0].answer, "A.");
     }

@@ -428,8 +428,8 @@ mod tests {
         Entry {
             id: "t".into(),
             question: "Evil\x1b]52;c;Zm9v\x07?".into(),
-            category: vec!["C".into()],
-            keywords: vec![],
+            category: vec!["C".into()].into(),
+            keywords: vec![].into(),
             answer: "Clear \x1b[2J screen and `code`.".into(),
             source: "builtin:x.md".into(),
             line: 1,
@@ -522,9 +522,9 @@ mod tests {
     #[test]
     fn list_groups_by_category_in_order_of_first_appearance() {
         let entry = |id: &str, category: &[&str]| Entry {
-            id: id.into(),
-            question: format!("{id}?"),
-            category: category.iter().map(|c| (*c).into()).collect(),
+            id: id.to_owned().into(),
+            question: format!("{id}?").into(),
+            category: category.iter().map(|c| c.to_string().into()).collect(),
             ..sample()
         };
         let entries = [

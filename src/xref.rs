@@ -23,9 +23,9 @@ impl CrossRefs {
         CrossRefs {
             by_question: entries
                 .iter()
-                .map(|e| (text::comparable(&e.question), e.id.clone()))
+                .map(|e| (text::comparable(&e.question), e.id.to_string()))
                 .collect(),
-            ids: entries.iter().map(|e| (e.id.clone(), ())).collect(),
+            ids: entries.iter().map(|e| (e.id.to_string(), ())).collect(),
         }
     }
 
@@ -50,8 +50,8 @@ impl CrossRefs {
             .map(|l| text::comparable(&l.text))
             .collect();
         for e in entries {
-            if ids.contains(&e.id.as_str()) {
-                refs.ids.insert(e.id.clone(), ());
+            if ids.contains(&&*e.id) {
+                refs.ids.insert(e.id.to_string(), ());
             }
             // Compared a character at a time: most questions differ from
             // every link text within a few characters.
@@ -60,7 +60,7 @@ impl CrossRefs {
                 .find(|q| text::comparable_chars(&e.question).eq(q.chars()));
             if let Some(question) = linked {
                 // A later entry with the same question wins, as in `new`.
-                refs.by_question.insert(question.clone(), e.id.clone());
+                refs.by_question.insert(question.clone(), e.id.to_string());
             }
         }
         refs
@@ -161,7 +161,7 @@ mod tests {
 
     fn refs_entry() -> Entry {
         Entry {
-            category: vec![],
+            category: vec![].into(),
             ..Entry::for_test(
                 "delete-room-or-space",
                 "How do I delete a room or a space?",

@@ -26,7 +26,7 @@ fn corpus_has_no_defects() {
 #[test]
 fn corpus_holds_every_question_of_both_seed_revisions() {
     let corpus = builtin();
-    let questions: HashSet<&str> = corpus.entries.iter().map(|e| e.question.as_str()).collect();
+    let questions: HashSet<&str> = corpus.entries.iter().map(|e| &*e.question).collect();
     let seeds = include_str!("data/seed_questions.tsv");
     let mut from_rev2 = 0;
     let mut total = 0;
@@ -63,7 +63,7 @@ fn categories_hold_the_expected_number_of_questions() {
         .entries
         .iter()
         .filter(|e| e.category[0] == "Element Matrix Services")
-        .map(|e| e.category[1].as_str())
+        .map(|e| &*e.category[1])
         .collect();
     let expected: HashSet<&str> = [
         "Account Management",
@@ -82,7 +82,7 @@ fn ids_are_unique_kebab_case_and_the_documented_ones_exist() {
     let mut seen = HashSet::new();
     for e in &corpus.entries {
         assert!(faq::text::is_kebab_case(&e.id), "{}", e.id);
-        assert!(seen.insert(e.id.as_str()), "duplicate {}", e.id);
+        assert!(seen.insert(&*e.id), "duplicate {}", e.id);
     }
     for id in [
         "access-token",
@@ -123,7 +123,7 @@ fn answers_reproduce_their_source_text_exactly() {
             .find(|(name, _)| e.source.ends_with(name))
             .unwrap_or_else(|| panic!("unknown source {}", e.source));
         assert!(
-            text.contains(&e.answer),
+            text.contains(&*e.answer),
             "{} answer is not a slice of its file",
             e.id
         );
@@ -140,7 +140,7 @@ fn answers_reproduce_their_source_text_exactly() {
 #[test]
 fn scrape_residue_is_gone_and_steps_remain() {
     let corpus = builtin();
-    let all: String = corpus.entries.iter().map(|e| e.answer.as_str()).collect();
+    let all: String = corpus.entries.iter().map(|e| &*e.answer).collect();
     for residue in [
         "<svg",
         "3:33PM",

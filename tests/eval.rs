@@ -19,7 +19,7 @@ fn ranking_meets_the_quality_floor() {
     }
     for e in &entries {
         assert!(
-            per_id.get(e.id.as_str()).copied().unwrap_or(0) >= 2,
+            per_id.get(&*e.id).copied().unwrap_or(0) >= 2,
             "{} has fewer than 2 queries",
             e.id
         );

@@ -44,7 +44,7 @@ fn check_entries(text: &str, entries: &[Entry]) {
     for e in entries {
         assert!(!e.answer.is_empty());
         assert!(
-            text.contains(&e.answer),
+            text.contains(&*e.answer),
             "answer is not a slice of the source"
         );
         assert!(e.line >= 1 && e.line <= lines.len());
@@ -113,9 +113,9 @@ proptest! {
         let entry = Entry {
             id: "x".into(),
             question: "Q?".into(),
-            category: vec!["C".into()],
-            keywords: vec![],
-            answer: format!("{answer}\n"),
+            category: vec!["C".into()].into(),
+            keywords: vec![].into(),
+            answer: format!("{answer}\n").into(),
             source: "fuzz.md".into(),
             line: 1,
         };

@@ -28,7 +28,7 @@ use super::{
     EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, Scan, Term, on_threads,
     openings, passes_filters, push_word_matches, rank, short_fields, threads_for,
 };
-use crate::entry::Entry;
+use crate::entry::{Entry, Text};
 use crate::text::{self, WordMap, WordScanner};
 
 /// The words of a corpus and where they occur, in one shard per core (each
@@ -676,7 +676,7 @@ fn bounds(ends: &[u32], i: usize) -> Range<usize> {
 }
 
 /// The texts of one field of `entry`, as the scan reads them.
-fn field_texts(entry: &Entry, field: Field) -> &[String] {
+fn field_texts(entry: &Entry, field: Field) -> &[Text] {
     match field {
         Field::Id => std::slice::from_ref(&entry.id),
         Field::Question => std::slice::from_ref(&entry.question),
@@ -759,8 +759,8 @@ mod tests {
         let entries: Vec<Entry> = (0..2 * PARALLEL_THRESHOLD)
             .map(|i| {
                 let mut entry = builtin[i % builtin.len()].clone();
-                entry.id = format!("{}-{i}", entry.id);
-                entry.question = format!("{} ({})", entry.question, i % 97);
+                entry.id = format!("{}-{i}", entry.id).into();
+                entry.question = format!("{} ({})", entry.question, i % 97).into();
                 entry
             })
             .collect();
@@ -803,8 +803,8 @@ mod tests {
     #[test]
     fn ranks_non_ascii_text_exactly_as_a_scan_does() {
         let entry = |id: &str, question: &str, keywords: &[&str], answer: &str| Entry {
-            category: vec!["Général".into(), "日本語".into()],
-            keywords: keywords.iter().map(|k| (*k).into()).collect(),
+            category: vec!["Général".into(), "日本語".into()].into(),
+            keywords: keywords.iter().map(|k| k.to_string().into()).collect(),
             ..Entry::for_test(id, question, "", answer)
         };
         let entries = vec![

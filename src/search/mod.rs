@@ -637,10 +637,10 @@ fn scan_range(
         };
         count(Field::Id, &entry.id);
         count(Field::Question, &entry.question);
-        for keyword in &entry.keywords {
+        for keyword in entry.keywords.iter() {
             count(Field::Keywords, keyword);
         }
-        for category in &entry.category {
+        for category in entry.category.iter() {
             count(Field::Category, category);
         }
         count(Field::Answer, &entry.answer);
@@ -669,10 +669,10 @@ fn passes_filters(
     buf: &mut Vec<char>,
 ) -> bool {
     filters.iter().all(|atom| {
-        let mut hit = [entry.question.as_str(), entry.id.as_str()]
+        let mut hit = [&*entry.question, &*entry.id]
             .into_iter()
-            .chain(entry.keywords.iter().map(String::as_str))
-            .chain(entry.category.iter().map(String::as_str))
+            .chain(entry.keywords.iter().map(|k| &**k))
+            .chain(entry.category.iter().map(|c| &**c))
             .map(|field| atom.score(Utf32Str::new(field, buf), matcher).is_some());
         if atom.negative {
             // A negated atom must hold in every field, answer included.
@@ -726,9 +726,9 @@ fn term_fuzzy<'f>(
 
 /// The fields the fuzzy signal looks at: question, id, then each keyword.
 fn short_fields(entry: &Entry) -> impl Iterator<Item = &str> {
-    [entry.question.as_str(), entry.id.as_str()]
+    [&*entry.question, &*entry.id]
         .into_iter()
-        .chain(entry.keywords.iter().map(String::as_str))
+        .chain(entry.keywords.iter().map(|k| &**k))
 }
 
 /// Decides, once per distinct corpus word, which query words it stands for.
@@ -1013,7 +1013,7 @@ mod tests {
     fn top(entries: &[Entry], query: &str) -> Option<String> {
         search(entries, &Query::parse(query))
             .first()
-            .map(|h| entries[h.index].id.clone())
+            .map(|h| entries[h.index].id.to_string())
     }
 
     #[test]
