@@ -65,7 +65,7 @@ pub fn run(settings: &Settings, query: &str) -> Result<ExitCode> {
     let refs = CrossRefs::new(&entries);
     // The picker draws on the terminal, whatever stdout is.
     let color = settings.color.enabled(true, app::process_env);
-    let searcher = Searcher::spawn(Arc::clone(&entries));
+    let searcher = Searcher::spawn(Arc::clone(&entries), corpus.index);
 
     let mut term = Terminal::open()?;
     let outcome = event_loop(&mut term, &entries, &refs, color, query, &searcher)?;
@@ -187,14 +187,16 @@ struct Searcher {
 }
 
 impl Searcher {
-    fn spawn(entries: Arc<Vec<Entry>>) -> Searcher {
+    /// Ranks queries for `entries` on a thread of its own, with `index`
+    /// when the corpus came with one.
+    fn spawn(entries: Arc<Vec<Entry>>, index: Option<Index>) -> Searcher {
         let (queries, inbox) = mpsc::channel::<String>();
         let (outbox, results) = mpsc::channel();
         // A session ranks many queries, so the corpus is indexed once, in
         // the background (about a second at 100,000 entries); until the
         // index is ready, queries are ranked by a scan, with the same result.
-        let index = Arc::new(OnceLock::new());
-        {
+        let index = Arc::new(index.map_or_else(OnceLock::new, OnceLock::from));
+        if index.get().is_none() {
             let (entries, index) = (Arc::clone(&entries), Arc::clone(&index));
             std::thread::spawn(move || index.set(Index::build(&entries)));
         }
