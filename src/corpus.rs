@@ -173,7 +173,10 @@ struct Hashed {
 
 impl Hashed {
     fn parse(name: &str, text: &str) -> Hashed {
-        let parsed = parse::parse_document(name, text);
+        Hashed::new(parse::parse_document(name, text))
+    }
+
+    fn new(parsed: parse::Parsed) -> Hashed {
         let id_hashes = parsed.entries.iter().map(|e| text::hash(&e.id)).collect();
         Hashed { parsed, id_hashes }
     }
@@ -184,9 +187,15 @@ impl Hashed {
 fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
     let root = match source {
         Source::Builtin => {
-            let parsed = builtin_files()
-                .map(|(name, text)| Hashed::parse(&name, text))
-                .collect();
+            let parsed = match prebuilt::entries() {
+                Some(entries) => vec![Hashed::new(parse::Parsed {
+                    entries,
+                    ..parse::Parsed::default()
+                })],
+                None => builtin_files()
+                    .map(|(name, text)| Hashed::parse(&name, text))
+                    .collect(),
+            };
             return (parsed, Vec::new());
         }
         Source::Path(root) => root,

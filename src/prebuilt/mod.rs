@@ -24,12 +24,15 @@ pub fn is_current() -> bool {
     tables::FINGERPRINT == env!("FAQ_BUILTIN_FINGERPRINT")
 }
 
+/// The embedded FAQ's entries, when the tables are current. Their text is
+/// borrowed: copying them copies pointers.
+pub fn entries() -> Option<Vec<Entry>> {
+    is_current().then(|| tables::ENTRIES.to_vec())
+}
+
 /// The embedded FAQ's entries and their index, when the tables are current.
 pub fn builtin() -> Option<(Vec<Entry>, Index)> {
-    is_current().then(|| {
-        // Borrowed text: copying the entries copies pointers.
-        (tables::ENTRIES.to_vec(), Index::from_tables(&tables::INDEX))
-    })
+    entries().map(|entries| (entries, Index::from_tables(&tables::INDEX)))
 }
 
 /// `tables.rs` as it should read for the embedded FAQ: parsed and indexed
