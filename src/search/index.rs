@@ -180,9 +180,9 @@ impl Index {
             return None;
         };
         let mut out = String::from("IndexTables {\n");
-        let _ = writeln!(out, "    words: {:?},", &*shard.words);
+        write_text(&mut out, "words", &shard.words);
         write_list(&mut out, "word_ends", &shard.word_ends, |n| n.to_string());
-        let _ = writeln!(out, "    stems: {:?},", &*shard.stems);
+        write_text(&mut out, "stems", &shard.stems);
         write_list(&mut out, "stem_ends", &shard.stem_ends, |n| n.to_string());
         write_list(&mut out, "postings", &shard.postings, |p| {
             format!(
@@ -627,6 +627,22 @@ impl Matched<'_> {
         }
         self.slot_of[e] as usize
     }
+}
+
+/// Writes `name: concat!(...),` with the text cut into lines.
+fn write_text(out: &mut String, name: &str, text: &str) {
+    let _ = write!(out, "    {name}: concat!(");
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(80);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (line, tail) = rest.split_at(cut);
+        let _ = write!(out, "\n        {line:?},");
+        rest = tail;
+    }
+    out.push_str("\n    ),\n");
 }
 
 /// Writes `name: &[...],` with a few items to a line.
