@@ -5,8 +5,12 @@
 //!
 //! - `parse/N`: the heading scanner over documents already in memory;
 //! - `load/N`: reading the files and parsing them (`Corpus::load`), what
-//!   every run pays, since nothing is cached between runs;
-//! - `search/N/QUERY`: ranking every entry for one query;
+//!   every run pays, since nothing is cached between runs (for the built-in
+//!   FAQ: copying its entries from the tables generated ahead of time);
+//! - `search/N/QUERY`: ranking every entry for one query, by a scan (what a
+//!   run with `--corpus` pays);
+//! - `prebuilt/QUERY`: ranking the built-in FAQ with its prebuilt index,
+//!   what `faq search` on the built-in FAQ pays;
 //! - `index/N`: preparing a session index (`Index::build`), what the picker
 //!   pays once, in the background;
 //! - `keystroke/N/QUERY`: ranking with that index from scratch (nothing
@@ -111,6 +115,20 @@ fn benches(c: &mut Criterion) {
             });
         }
         group.finish();
+
+        if let [Source::Builtin] = sources.as_slice() {
+            let (entries, index) = faq::prebuilt::builtin().expect("tables are current");
+            let mut group = c.benchmark_group("prebuilt");
+            for &query in QUERIES {
+                group.bench_with_input(BenchmarkId::from_parameter(query), query, |b, q| {
+                    b.iter(|| {
+                        index.forget_recent();
+                        index.search(&entries, &Query::parse(black_box(q)))
+                    })
+                });
+            }
+            group.finish();
+        }
 
         let mut group = sized_group(c, "index", big, 10);
         group.bench_function(label, |b| b.iter(|| Index::build(&corpus.entries)));
