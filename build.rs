@@ -1,41 +1,68 @@
-//! Fingerprints the FAQ files embedded in the binary, so that it uses the
-//! tables generated from them (`src/prebuilt/tables.rs`) only when those
-//! were generated from these very files; and on Linux links `faq` at a
-//! fixed address.
+//! Fingerprints what the tables in `src/prebuilt/tables.rs` are made from
+//! (the FAQ files embedded in the binary, and the code that parses and
+//! indexes them), so that the binary uses those tables only when they were
+//! generated from exactly these; and on Linux links `faq` at a fixed address.
 
 use std::fs;
 use std::path::Path;
 
-#[path = "src/prebuilt/fingerprint.rs"]
-mod fingerprint;
+/// The code whose output the tables hold: a change to any of these may
+/// change the tables, so they are not trusted until generated again.
+const TABLE_SOURCES: &[&str] = &[
+    "src/corpus.rs",
+    "src/entry.rs",
+    "src/parse.rs",
+    "src/search/index.rs",
+    "src/search/mod.rs",
+    "src/text.rs",
+];
 
 fn main() {
     println!("cargo::rerun-if-changed=faq");
-    println!("cargo::rerun-if-changed=src/prebuilt/fingerprint.rs");
-    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(Path::new("faq"))
+    let mut inputs: Vec<(String, Vec<u8>)> = fs::read_dir(Path::new("faq"))
         .map(|dir| {
             dir.filter_map(Result::ok)
                 .filter(|f| f.path().is_file())
                 .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
-                .filter_map(|f| {
-                    let name = f.file_name().into_string().ok()?;
-                    Some((name, fs::read(f.path()).ok()?))
-                })
+                .filter_map(|f| Some((f.path().to_str()?.to_owned(), fs::read(f.path()).ok()?)))
                 .collect()
         })
         .unwrap_or_default();
-    files.sort();
-    let print = fingerprint::fingerprint(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    println!("cargo::rustc-env=FAQ_BUILTIN_FINGERPRINT={print}");
+    for source in TABLE_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+        inputs.push(((*source).to_owned(), fs::read(source).unwrap_or_default()));
+    }
+    inputs.sort();
+    println!(
+        "cargo::rustc-env=FAQ_TABLES_FINGERPRINT={}",
+        fingerprint(&inputs)
+    );
 
     // A position-independent executable makes the loader patch every
     // pointer in the binary's constant tables at each start: ~6,800 of
     // them, over 31 pages that each take a copy-on-write fault. That was
-    // 0.15 ms of a 1.5 ms `faq search` on the embedded FAQ (a third of it
+    // 0.15 ms of a 1.5 ms `faq search` on the embedded FAQ (half of it
     // pulldown-cmark's table of HTML entities). A fixed address (as Go
     // links its programs) needs none of it; the libraries, stack and heap
     // are still placed at random. See README, "Performance".
     if std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
+}
+
+/// FNV-1a over each input's name and bytes, each preceded by its length so
+/// that no two different sets of inputs run together into the same bytes.
+fn fingerprint(inputs: &[(String, Vec<u8>)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &byte in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (name, bytes) in inputs {
+        feed(name.as_bytes());
+        feed(bytes);
+    }
+    format!("{hash:016x}")
 }

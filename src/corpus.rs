@@ -266,20 +266,6 @@ fn builtin_files() -> impl Iterator<Item = (String, &'static str)> {
     })
 }
 
-/// The fingerprint of the embedded FAQ files, as `build.rs` takes it.
-pub fn builtin_fingerprint() -> String {
-    let mut files: Vec<_> = BUILTIN
-        .files()
-        .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort_by_key(|f| f.path());
-    let named: Vec<(String, &[u8])> = files
-        .iter()
-        .map(|f| (f.path().display().to_string(), f.contents()))
-        .collect();
-    prebuilt::fingerprint(named.iter().map(|(n, b)| (n.as_str(), *b)))
-}
-
 /// The embedded FAQ files, in path order.
 fn builtin_documents() -> Vec<Document> {
     builtin_files()

@@ -18,7 +18,6 @@
 //! bit: the same counts go into the same scoring (the tests compare the two).
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -43,7 +42,7 @@ pub struct Index {
 /// [`Index::write_tables`] so that a process searching the embedded FAQ
 /// reads no words at all; the fields mean what [`Shard`]'s do.
 #[derive(Debug)]
-pub struct IndexTables {
+pub(crate) struct IndexTables {
     pub words: &'static str,
     pub word_ends: &'static [u32],
     pub stems: &'static str,
@@ -122,7 +121,7 @@ const FILTER_MEMO: usize = 8;
 
 /// One word in one field of one entry.
 #[derive(Debug, Clone, Copy)]
-pub struct Posting {
+pub(crate) struct Posting {
     entry: u32,
     /// Occurrences, shifted left by [`FIELD_BITS`], with the field below.
     count_and_field: u32,
@@ -135,7 +134,7 @@ const MAX_COUNT: u32 = u32::MAX >> FIELD_BITS;
 
 impl Posting {
     /// For generated tables: the fields in the order [`Index::write_tables`] writes them.
-    pub const fn new(entry: u32, count_and_field: u32, first_at: u32) -> Posting {
+    pub(crate) const fn new(entry: u32, count_and_field: u32, first_at: u32) -> Posting {
         Posting {
             entry,
             count_and_field,
@@ -166,7 +165,7 @@ impl Index {
     }
 
     /// The index whose tables were generated ahead of time.
-    pub fn from_tables(tables: &'static IndexTables) -> Index {
+    pub(crate) fn from_tables(tables: &'static IndexTables) -> Index {
         Index {
             len: tables.lengths.len(),
             shards: vec![Shard::from_tables(tables)],
@@ -175,7 +174,9 @@ impl Index {
 
     /// Writes the index as an [`IndexTables`] expression (Rust source), or
     /// `None` when it is too large to be one table.
-    pub fn write_tables(&self) -> Option<String> {
+    #[cfg(test)]
+    pub(crate) fn write_tables(&self) -> Option<String> {
+        use std::fmt::Write as _;
         let [shard] = self.shards.as_slice() else {
             return None;
         };
@@ -630,7 +631,9 @@ impl Matched<'_> {
 }
 
 /// Writes `name: concat!(...),` with the text cut into lines.
+#[cfg(test)]
 fn write_text(out: &mut String, name: &str, text: &str) {
+    use std::fmt::Write as _;
     let _ = write!(out, "    {name}: concat!(");
     let mut rest = text;
     while !rest.is_empty() {
@@ -646,7 +649,9 @@ fn write_text(out: &mut String, name: &str, text: &str) {
 }
 
 /// Writes `name: &[...],` with a few items to a line.
+#[cfg(test)]
 fn write_list<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
+    use std::fmt::Write as _;
     let _ = write!(out, "    {name}: &[");
     // Characters on the current line; the first item starts a new one.
     let mut line = 96;

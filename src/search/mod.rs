@@ -25,7 +25,8 @@ use crate::entry::Entry;
 use crate::text;
 
 mod index;
-pub use index::{Index, IndexTables, Posting};
+pub use index::Index;
+pub(crate) use index::{IndexTables, Posting};
 
 /// Fields an entry is searched in; the order indexes the weight tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
