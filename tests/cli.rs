@@ -375,3 +375,46 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The embedded FAQ is answered from tables generated ahead of time
+/// (`src/prebuilt`); the same files read from disk must rank and print the
+/// same, but for where each entry was read from.
+#[test]
+fn embedded_tables_answer_as_the_same_files_read_from_disk() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq");
+    let without_source = |mut json: serde_json::Value| {
+        let items = match json.as_array_mut() {
+            Some(items) => items.iter_mut().collect::<Vec<_>>(),
+            None => vec![&mut json],
+        };
+        for item in items {
+            let source = item.as_object_mut().and_then(|o| o.remove("source"));
+            assert!(source.is_some(), "every entry names its source");
+        }
+        json
+    };
+    for args in [
+        &["search", "tombstone"][..],
+        &["search", "acess tokn"],
+        &["search", "how do i invite a user", "--limit", "57"],
+        &["search", "^how !delete room"],
+        &["show", "access-token"],
+        &["list"],
+    ] {
+        let embedded = Faq::new().args(args).arg("--json").run().success().json();
+        let from_disk = Faq::new()
+            .arg("--no-builtin")
+            .arg("--corpus")
+            .arg(&dir)
+            .args(args)
+            .arg("--json")
+            .run()
+            .success()
+            .json();
+        assert_eq!(
+            without_source(embedded),
+            without_source(from_disk),
+            "{args:?}"
+        );
+    }
+}
