@@ -36,25 +36,38 @@ empty=$empty_dir/target/release/empty
 export FAQ_CONFIG=/nonexistent NO_COLOR=1
 out=$(mktemp -d)
 
-echo "== embedded corpus: $runs runs each, output to a pipe =="
-# The first benchmark of a run tends to come out slow (the machine settling
-# after the builds above), so a throw-away one goes first.
-hyperfine -N --warmup 30 --runs "$runs" --output=pipe --export-json "$out/startup.json" \
-    -n settle "$empty" \
-    -n empty "$empty" \
-    -n 'faq search tombstone' "$faq search tombstone" \
-    -n 'faq show access-token' "$faq show access-token" \
-    -n 'grep -ri tombstone faq/' "grep -ri tombstone faq/" \
-    -n 'faq --version (floor)' "$faq --version" >/dev/null
+rounds=5
+echo "== embedded corpus: $runs runs each in $rounds rounds, output to a pipe =="
+# The machine drifts over the seconds a benchmark takes, and hyperfine
+# times one command after another: the runs are split into rounds, each
+# round timing every command, and the medians are taken over all rounds,
+# so that drift falls on every command alike. The first benchmark of a
+# round tends to come out slow (the machine settling), so a throw-away one
+# goes first.
+for round in $(seq "$rounds"); do
+    hyperfine -N --warmup 20 --runs $(( (runs + rounds - 1) / rounds )) --output=pipe \
+        --export-json "$out/startup-$round.json" \
+        -n settle "$empty" \
+        -n empty "$empty" \
+        -n 'faq search tombstone' "$faq search tombstone" \
+        -n 'faq show access-token' "$faq show access-token" \
+        -n 'grep -ri tombstone faq/' "grep -ri tombstone faq/" \
+        -n 'faq --version (floor)' "$faq --version" >/dev/null 2>&1
+done
 
 rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-python3 - "$out/startup.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"][1:]
-base = results[0]["median"]
+python3 - "$out"/startup-*.json <<'PY'
+import json, statistics, sys
+times = {}
+for path in sys.argv[1:]:
+    for r in json.load(open(path))["results"][1:]:
+        times.setdefault(r["command"], []).extend(r["times"])
+medians = {command: statistics.median(t) for command, t in times.items()}
+base = medians["empty"]
 print(f"{'command':<26}{'median':>10}{'mean':>10}{'ratio':>8}")
-for r in results:
-    print(f"{r['command']:<26}{r['median']*1000:>8.2f}ms{r['mean']*1000:>8.2f}ms{r['median']/base:>7.2f}x")
+for command, t in times.items():
+    m = medians[command]
+    print(f"{command:<26}{m*1000:>8.2f}ms{statistics.mean(t)*1000:>8.2f}ms{m/base:>7.2f}x")
 PY
 echo "peak RSS: empty $(rss "$empty") KB, search $(rss "$faq" search tombstone) KB, show $(rss "$faq" show access-token) KB"
 echo "(faq --version: the binary's own start-up and argument parsing, no corpus)"

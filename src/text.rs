@@ -897,6 +897,14 @@ pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
         if a.len().abs_diff(b.len()) > max {
             return None;
         }
+        // Each byte value one word has and the other lacks takes an edit
+        // of its own: a check far cheaper than the table below, which
+        // most words near in length and opening still fail.
+        let (in_a, in_b) = (byte_set(a), byte_set(b));
+        if (in_a & !in_b).count_ones() as usize > max || (in_b & !in_a).count_ones() as usize > max
+        {
+            return None;
+        }
         if b.len() < SHORT {
             let mut rows = [0usize; 3 * SHORT];
             return osa_distance(a.as_bytes(), b.as_bytes(), max, &mut rows);
@@ -911,6 +919,12 @@ pub fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     }
     let mut rows = vec![0usize; 3 * (b.len() + 1)];
     osa_distance(&a, &b, max, &mut rows)
+}
+
+/// The byte values of `text`, one bit each (modulo 64: two values sharing
+/// a bit only make [`bounded_distance`]'s check let more words through).
+fn byte_set(text: &str) -> u64 {
+    text.bytes().fold(0, |set, b| set | 1 << (b & 63))
 }
 
 /// The dynamic programme behind [`bounded_distance`], over bytes or chars;
@@ -1342,11 +1356,23 @@ mod tests {
             "tombstone",
             "tombstoen",
             "tmbstone",
+            "tombstones",
+            "bombstone",
+            "together",
+            "stone",
             "access",
             "acess",
+            "accsess",
+            "delete",
+            "deleted",
+            "eldete",
+            "room",
+            "moor",
             "",
+            "a",
             "ab",
             "ba",
+            "a!",
         ];
         for a in words {
             for b in words {
