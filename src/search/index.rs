@@ -45,6 +45,7 @@ pub struct Index {
 pub(crate) struct IndexTables {
     pub words: &'static str,
     pub word_ends: &'static [u32],
+    pub openings: &'static [u32],
     pub stems: &'static str,
     pub stem_ends: &'static [u32],
     pub postings: &'static [Posting],
@@ -65,6 +66,10 @@ struct Shard {
     /// Distinct words, back to back: word `w` ends at `word_ends[w]`.
     words: Cow<'static, str>,
     word_ends: Cow<'static, [u32]>,
+    /// Each word's opening (see [`text::Openings`]): its first two bytes
+    /// and its length, packed by [`opening_of`], so that a query turns most
+    /// words away without reading them.
+    openings: Cow<'static, [u32]>,
     /// The stem of each word, laid out the same way: stemming allocates, so
     /// it is done once, not per query.
     stems: Cow<'static, str>,
@@ -183,6 +188,7 @@ impl Index {
         let mut out = String::from("IndexTables {\n");
         write_text(&mut out, "words", &shard.words);
         write_list(&mut out, "word_ends", &shard.word_ends, |n| n.to_string());
+        write_list(&mut out, "openings", &shard.openings, |n| format!("{n:#x}"));
         write_text(&mut out, "stems", &shard.stems);
         write_list(&mut out, "stem_ends", &shard.stem_ends, |n| n.to_string());
         write_list(&mut out, "postings", &shard.postings, |p| {
@@ -256,6 +262,7 @@ impl Shard {
     fn build(entries: &[Entry], first: usize) -> Shard {
         let mut words = String::new();
         let mut word_ends = Vec::new();
+        let mut openings = Vec::new();
         let mut stems = String::new();
         let mut stem_ends = Vec::new();
         let mut all_lengths = Vec::with_capacity(entries.len());
@@ -283,6 +290,7 @@ impl Shard {
                         let id = vocabulary.get_or_insert_with(word, || {
                             words.push_str(word);
                             word_ends.push(words.len() as u32);
+                            openings.push(opening_of(word));
                             stems.push_str(&text::stem(word));
                             stem_ends.push(stems.len() as u32);
                             (word_ends.len() - 1) as u32
@@ -314,6 +322,7 @@ impl Shard {
             first,
             words: words.into(),
             word_ends: word_ends.into(),
+            openings: openings.into(),
             stems: stems.into(),
             stem_ends: stem_ends.into(),
             postings: postings.into(),
@@ -332,6 +341,7 @@ impl Shard {
             first: 0,
             words: Cow::Borrowed(tables.words),
             word_ends: Cow::Borrowed(tables.word_ends),
+            openings: Cow::Borrowed(tables.openings),
             stems: Cow::Borrowed(tables.stems),
             stem_ends: Cow::Borrowed(tables.stem_ends),
             postings: Cow::Borrowed(tables.postings),
@@ -402,11 +412,16 @@ impl Shard {
         let mut stands_for = Vec::new();
         let mut words: Vec<(usize, Range<usize>)> = Vec::new();
         let mut postings = 0;
-        for w in 0..self.word_ends.len() {
-            let word = self.word(w);
-            if !openings.may_match(word) {
+        for (w, &opening) in self.openings.iter().enumerate() {
+            let [a, b, len @ ..] = opening.to_be_bytes();
+            let allowed = match u16::from_be_bytes(len) {
+                u16::MAX => openings.may_match(self.word(w)),
+                len => openings.allows(a, b, usize::from(len)),
+            };
+            if !allowed {
                 continue;
             }
+            let word = self.word(w);
             let start = stands_for.len();
             push_word_matches(&query.terms, word, self.stem(w), &mut stands_for);
             if stands_for.len() > start {
@@ -690,6 +705,20 @@ fn group_by_word(found: Vec<(u32, Posting)>, words: usize) -> (Vec<Posting>, Vec
     (postings, ends)
 }
 
+/// A word's first two bytes (0 for a missing one) and its length, packed
+/// in one `u32`: what [`text::Openings::may_match`] reads of a word. A
+/// length of `u16::MAX` stands for that or more (the word is then read).
+fn opening_of(word: &str) -> u32 {
+    let bytes = word.as_bytes();
+    let len = u16::try_from(bytes.len()).unwrap_or(u16::MAX).to_be_bytes();
+    u32::from_be_bytes([
+        bytes.first().copied().unwrap_or(0),
+        bytes.get(1).copied().unwrap_or(0),
+        len[0],
+        len[1],
+    ])
+}
+
 /// Item `i`'s range in a list of ends laid back to back.
 fn bounds(ends: &[u32], i: usize) -> Range<usize> {
     let start = if i == 0 { 0 } else { ends[i - 1] as usize };
@@ -875,6 +904,24 @@ mod tests {
         ] {
             same_hits(&entries, &index, query);
         }
+    }
+
+    #[test]
+    fn a_packed_opening_holds_the_first_two_bytes_and_the_length() {
+        assert_eq!(
+            opening_of("tombstone"),
+            u32::from_be_bytes([b't', b'o', 0, 9])
+        );
+        assert_eq!(opening_of("a"), u32::from_be_bytes([b'a', 0, 0, 1]));
+        assert_eq!(opening_of("é"), u32::from_be_bytes([0xc3, 0xa9, 0, 2]));
+        assert_eq!(
+            opening_of(&"x".repeat(70_000)),
+            u32::from_be_bytes([b'x', b'x', 0xff, 0xff])
+        );
+        // A word that long is read instead: it still matches itself.
+        let long = "x".repeat(70_000);
+        let entries = [Entry::for_test("long", "Q?", "C", &long)];
+        same_hits(&entries, &Index::build(&entries), &long);
     }
 
     #[test]

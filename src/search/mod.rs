@@ -203,21 +203,24 @@ impl Query {
                     AtomKind::Fuzzy,
                     false,
                 );
+                let fuzzy_applies = (3..=FUZZY_MAX_CHARS).contains(&word.chars().count());
                 let mut buf = Vec::new();
-                let fuzzy_best = f32::from(
+                let fuzzy_best = if fuzzy_applies {
                     fuzzy
                         .score(Utf32Str::new(&word, &mut buf), &mut matcher)
                         .unwrap_or(1)
-                        .max(1),
-                );
+                        .max(1)
+                } else {
+                    1
+                };
                 Term {
-                    fuzzy_applies: word.chars().count() > 2,
+                    fuzzy_applies,
+                    fuzzy_best: f32::from(fuzzy_best),
                     stem: text::stem(&word),
                     budget: text::typo_budget(&word),
                     last: typing_last && i + 1 == count,
                     word,
                     fuzzy,
-                    fuzzy_best,
                 }
             })
             .collect();
@@ -234,9 +237,18 @@ impl Query {
     }
 }
 
+/// Query words longer than this take no part in the fuzzy signal (nor in
+/// highlighting): nobody types one expecting a near match, and nucleo's
+/// 16-bit scores overflow somewhere past 2,000 characters.
+const FUZZY_MAX_CHARS: usize = 64;
+
+/// Operator tokens longer than this are read as plain words, for the same
+/// reason (an operator is matched whole).
+const OPERATOR_MAX_CHARS: usize = 1000;
+
 /// `'exact`, `^prefix`, `suffix$`, `!not`: fzf's extended-search syntax.
 fn is_operator(token: &str) -> bool {
-    token.len() > 1
+    (2..=OPERATOR_MAX_CHARS).contains(&token.len())
         && (token.starts_with(['\'', '^', '!'])
             || (token.ends_with('$') && !token.ends_with("\\$")))
 }
@@ -526,7 +538,11 @@ pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
         let question = &entries[hit.index].question;
         indices.clear();
         let haystack = Utf32Str::new(question, &mut buf);
-        for term in &query.terms {
+        for term in query
+            .terms
+            .iter()
+            .filter(|t| t.word.chars().count() <= FUZZY_MAX_CHARS)
+        {
             term.fuzzy.indices(haystack, &mut matcher, &mut indices);
         }
         for atom in query.filters.iter().filter(|a| !a.negative) {
@@ -1009,6 +1025,23 @@ mod tests {
                 "Jitsi widget needed.",
             ),
         ]
+    }
+
+    #[test]
+    fn words_and_operators_thousands_of_letters_long_do_not_overflow_nucleo() {
+        let long = "x".repeat(70_000);
+        let entries = [Entry::for_test("long", &long, "C", &long)];
+        for query in [
+            long.clone(),
+            format!("'{long}"),
+            format!("!{long}"),
+            format!("x {long}"),
+        ] {
+            let parsed = Query::parse(&query);
+            let mut hits = search(&entries, &parsed);
+            highlight(&entries, &parsed, &mut hits);
+        }
+        assert_eq!(top(&entries, &long).as_deref(), Some("long"));
     }
 
     fn top(entries: &[Entry], query: &str) -> Option<String> {
