@@ -3,6 +3,8 @@
 //! Data flows one way: [`corpus`] reads files (or the embedded FAQ), [`parse`]
 //! splits them into [`entry::Entry`]s, [`search`] ranks them, [`render`] and
 //! [`json`] turn them into text, and [`app`] ties it to the command line.
+//! The embedded FAQ skips the first steps: [`prebuilt`] holds it already
+//! parsed and indexed, generated at development time by the same code.
 
 pub mod app;
 pub mod check;
