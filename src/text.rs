@@ -349,8 +349,8 @@ fn mask_of(block: &[u8; 64], test: impl Fn(u8) -> bool) -> u64 {
 
 /// The openings (first two bytes, folded) and lengths of the words a search
 /// needs to see. Which a query allows is the search's business; this keeps
-/// its rules, a 256 × 256 bit table of the openings any rule allows (8 KB,
-/// it stays in cache; most words are turned away by one bit), and a few
+/// its rules, a 128 × 128 bit table of the ASCII openings any rule allows
+/// (2 KB, it stays in cache; most words are turned away by one bit), and a few
 /// first and second bytes that every allowed opening has one of, so a whole
 /// block of text can be sifted at once. A non-ASCII opening is always
 /// allowed.
@@ -371,7 +371,7 @@ pub struct Openings {
 impl Default for Openings {
     fn default() -> Self {
         Openings {
-            bits: vec![0; 256 * 256 / 64],
+            bits: vec![0; 128 * 128 / 64],
             everything: false,
             rules: Vec::new(),
             firsts: Some(Vec::new()),
@@ -402,12 +402,13 @@ impl Openings {
             (None, None) => self.everything = true,
         }
         self.rules.push((first, second, shortest));
-        let firsts = first.map_or(0..=255, |b| b..=b);
+        // Only ASCII openings are looked up in the table (see `allows`).
+        let firsts = first.map_or(0..=127, |b| b..=b);
         for a in firsts {
             match second {
                 Some(b) => self.set(a, b),
                 None => {
-                    for b in 0..=255 {
+                    for b in 0..=127 {
                         self.set(a, b);
                     }
                 }
@@ -423,8 +424,10 @@ impl Openings {
     }
 
     fn set(&mut self, a: u8, b: u8) {
-        let bit = usize::from(a) << 8 | usize::from(b);
-        self.bits[bit / 64] |= 1 << (bit % 64);
+        if a.is_ascii() && b.is_ascii() {
+            let bit = usize::from(a) << 7 | usize::from(b);
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
     }
 
     /// May `word` stand for a query word, by its opening and length?
@@ -445,7 +448,7 @@ impl Openings {
         if self.everything || !a.is_ascii() || !b.is_ascii() {
             return true;
         }
-        let bit = usize::from(a) << 8 | usize::from(b);
+        let bit = usize::from(a) << 7 | usize::from(b);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.long_enough(a, b, len)
     }
 
