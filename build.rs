@@ -44,8 +44,11 @@ fn main() {
     // 0.15 ms of a 1.5 ms `faq search` on the embedded FAQ (half of it
     // pulldown-cmark's table of HTML entities). A fixed address (as Go
     // links its programs) needs none of it; the libraries, stack and heap
-    // are still placed at random. See README, "Performance".
-    if std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
+    // are still placed at random. See README, "Performance". Packagers whose
+    // policy requires a PIE build with FAQ_LINK_PIE=1.
+    println!("cargo::rerun-if-env-changed=FAQ_LINK_PIE");
+    let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
+    if linux && std::env::var_os("FAQ_LINK_PIE").is_none() {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
 }
