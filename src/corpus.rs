@@ -457,37 +457,12 @@ fn read_text<'b>(path: &Path, name: &str, buffer: &'b mut Vec<u8>) -> Result<&'b
     }
 }
 
-/// Reads one file, refusing what cannot be a Markdown FAQ.
+/// Reads one file, refusing what cannot be a Markdown FAQ (as [`read_text`]).
 fn read_document(path: &Path) -> Result<Document, Problem> {
     let name = path.display().to_string();
-    let fail = |line, message: String| Problem::new(&name, line, message);
-    let meta = fs::metadata(path).map_err(|e| fail(0, io_message(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            0,
-            format!(
-                "file is larger than {} MiB, skipped",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| fail(0, io_message(&e)))?;
-    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(fail(
-            line_of_bytes(&bytes, at),
-            "binary file (contains NUL bytes), skipped".into(),
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Document { name, text }),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            Err(fail(
-                line_of_bytes(err.as_bytes(), at),
-                "not valid UTF-8, skipped".into(),
-            ))
-        }
-    }
+    let mut buffer = Vec::new();
+    let text = read_text(path, &name, &mut buffer)?.to_owned();
+    Ok(Document { name, text })
 }
 
 fn line_of_bytes(bytes: &[u8], offset: usize) -> usize {

@@ -21,7 +21,7 @@ const FINGERPRINT: &str = env!("FAQ_TABLES_FINGERPRINT");
 
 /// True when the tables were generated from the FAQ files compiled in, by
 /// the code compiled in.
-pub fn is_current() -> bool {
+fn is_current() -> bool {
     tables::FINGERPRINT == FINGERPRINT
 }
 

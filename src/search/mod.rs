@@ -242,13 +242,14 @@ impl Query {
 /// 16-bit scores overflow somewhere past 2,000 characters.
 const FUZZY_MAX_CHARS: usize = 64;
 
-/// Operator tokens longer than this are read as plain words, for the same
-/// reason (an operator is matched whole).
-const OPERATOR_MAX_CHARS: usize = 1000;
+/// Operator tokens longer than this many bytes (so at most as many
+/// characters) are read as plain words, for the same reason (an operator is
+/// matched whole).
+const OPERATOR_MAX_BYTES: usize = 1000;
 
 /// `'exact`, `^prefix`, `suffix$`, `!not`: fzf's extended-search syntax.
 fn is_operator(token: &str) -> bool {
-    (2..=OPERATOR_MAX_CHARS).contains(&token.len())
+    (2..=OPERATOR_MAX_BYTES).contains(&token.len())
         && (token.starts_with(['\'', '^', '!'])
             || (token.ends_with('$') && !token.ends_with("\\$")))
 }
