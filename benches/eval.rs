@@ -1,36 +1,134 @@
-//! `cargo bench --bench eval`: prints search quality for faq and the baseline.
-//! Add `-- --misses` to list the queries faq does not rank first,
-//! `-- --queries tests/data/holdout.tsv` to score another set,
-//! `-- --explain "some query"` to see how the top entries scored.
+//! `cargo bench --bench eval`: search quality on every query set, for faq
+//! and a baseline; what `show` answers (in-domain right and wrong, and how
+//! often it answers a question the FAQ does not cover); and whether
+//! gibberish finds anything.
+//!
+//! Options: `--misses` lists the queries faq does not rank first (the tuning
+//! set only: the holdouts are for measuring, never for tuning);
+//! `--queries FILE` scores one more set; `--sweep` shows how `show`'s
+//! relevance floor trades right answers for out-of-domain answers;
+//! `--explain "some query"` shows how the top entries scored.
 
 mod eval_core;
+
+use eval_core::{
+    GIBBERISH, IN_DOMAIN_SETS, OUT_OF_DOMAIN_SETS, answered, data_path, evaluate, listed,
+    load_cases_from, load_questions, show_metrics,
+};
 
 fn main() {
     let entries = eval_core::builtin_entries();
     let args: Vec<String> = std::env::args().collect();
-    let cases = match args.iter().position(|a| a == "--queries") {
-        Some(i) => eval_core::load_cases_from(&args[i + 1]),
-        None => eval_core::load_cases(),
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
     };
-    let (faq, misses) = eval_core::evaluate(&cases, |q| eval_core::faq_ranking(&entries, q));
-    let (baseline, _) = eval_core::evaluate(&cases, |q| eval_core::baseline_ranking(&entries, q));
-    println!("{} queries over {} entries\n", cases.len(), entries.len());
-    print!("{}", eval_core::table(&faq, &baseline));
-    if let Some(i) = args.iter().position(|a| a == "--explain") {
-        let query = faq::search::Query::parse(&args[i + 1]);
+    if let Some(query) = value("--explain") {
+        let query = faq::search::Query::parse(query);
         for hit in faq::search::search(&entries, &query).iter().take(5) {
             print!(
-                "{:.3} {}",
+                "{:.3} rel {:.2} {}",
                 hit.score,
+                hit.relevance,
                 faq::search::explain(&entries[hit.index], &query)
             );
         }
         return;
     }
-    if args.iter().any(|a| a == "--misses") {
-        println!("\nnot ranked first:");
-        for (query, want, got) in misses {
-            println!("  {query:<45} want {want:<28} got {}", got.join(", "));
+    let mut sets: Vec<(String, String)> = IN_DOMAIN_SETS
+        .iter()
+        .map(|(name, path)| (name.to_string(), data_path(path)))
+        .collect();
+    if let Some(path) = value("--queries") {
+        sets.push((path.clone(), path.clone()));
+    }
+    let floor = faq::search::ANSWERS;
+    println!("{} entries; show answers at relevance >= {floor}\n", entries.len());
+    println!("| set | n | top-1 | top-3 | MRR@10 | baseline top-1 | show right | show wrong |");
+    println!("|---|---|---|---|---|---|---|---|");
+    let mut tables = Vec::new();
+    for (name, path) in &sets {
+        let cases = load_cases_from(path);
+        let (faq, misses) = evaluate(&cases, |q| eval_core::faq_ranking(&entries, q));
+        let (baseline, _) = evaluate(&cases, |q| eval_core::baseline_ranking(&entries, q));
+        let (show, wrong) = show_metrics(&entries, &cases, floor);
+        let all = faq["all"];
+        println!(
+            "| {name} | {} | {:.1}% | {:.1}% | {:.3} | {:.1}% | {:.1}% | {:.1}% |",
+            all.n,
+            100.0 * all.top1_rate(),
+            100.0 * all.top3_rate(),
+            all.mrr(),
+            100.0 * baseline["all"].top1_rate(),
+            100.0 * show.right_rate(),
+            100.0 * show.wrong_rate(),
+        );
+        tables.push((name.clone(), eval_core::table(&faq, &baseline), misses, wrong));
+    }
+    println!("\n| out-of-domain set | n | show answers | search lists something |");
+    println!("|---|---|---|---|");
+    let mut ood_answered = Vec::new();
+    for (name, path) in OUT_OF_DOMAIN_SETS {
+        let questions = load_questions(&data_path(path));
+        let answers = answered(&entries, &questions, floor);
+        let listing = questions.iter().filter(|(q, _)| listed(&entries, q) > 0).count();
+        println!(
+            "| {name} | {} | {:.1}% | {:.1}% |",
+            questions.len(),
+            100.0 * answers.len() as f64 / questions.len() as f64,
+            100.0 * listing as f64 / questions.len() as f64,
+        );
+        ood_answered.push((name, answers));
+    }
+    let gibberish: usize = GIBBERISH.iter().map(|q| listed(&entries, q)).sum();
+    println!(
+        "\ngibberish: {} queries, {gibberish} results listed",
+        GIBBERISH.len()
+    );
+    for (name, table, _, _) in &tables {
+        println!("\n{name}, per kind of query:\n{table}");
+    }
+    if flag("--misses") {
+        for (name, _, misses, wrong) in tables.iter().filter(|(n, ..)| n == "own") {
+            println!("\n{name}: not ranked first:");
+            for (query, want, got) in misses {
+                println!("  {query:<45} want {want:<28} got {}", got.join(", "));
+            }
+            println!("{name}: show printed the wrong entry:");
+            for (query, want, got) in wrong {
+                println!("  {query:<45} want {want:<28} got {}", got.join(", "));
+            }
         }
+        for (name, answers) in ood_answered.iter().filter(|(n, _)| **n == "ood") {
+            println!("\n{name}: answered though out of domain:");
+            for (query, id) in answers {
+                println!("  {query:<60} {id}");
+            }
+        }
+    }
+    if flag("--sweep") {
+        sweep(&entries);
+    }
+}
+
+/// `show` at a range of answer floors, on the tuning sets only.
+fn sweep(entries: &[faq::entry::Entry]) {
+    let mut cases = load_cases_from(&data_path(IN_DOMAIN_SETS[0].1));
+    cases.extend(load_cases_from(&data_path(IN_DOMAIN_SETS[1].1)));
+    let questions = load_questions(&data_path(OUT_OF_DOMAIN_SETS[0].1));
+    println!("\n| floor | in-domain right | in-domain wrong | out-of-domain answered |");
+    println!("|---|---|---|---|");
+    for step in 0..=12 {
+        let floor = 0.3 + 0.05 * step as f32;
+        let (show, _) = show_metrics(entries, &cases, floor);
+        let answers = answered(entries, &questions, floor).len();
+        println!(
+            "| {floor:.2} | {:.1}% | {:.1}% | {:.1}% |",
+            100.0 * show.right_rate(),
+            100.0 * show.wrong_rate(),
+            100.0 * answers as f64 / questions.len() as f64
+        );
     }
 }

@@ -158,3 +158,108 @@ pub fn table(faq: &BTreeMap<String, Metrics>, baseline: &BTreeMap<String, Metric
     }
     out
 }
+
+/// The sets `faq`'s ranker is measured on: the tuning set, the first
+/// holdout, and the blind holdout written from the FAQ text alone (never
+/// tuned on).
+pub const IN_DOMAIN_SETS: &[(&str, &str)] = &[
+    ("own", "tests/data/queries.tsv"),
+    ("holdout", "tests/data/holdout.tsv"),
+    ("blind", "tests/data/blind_in.tsv"),
+];
+
+/// Questions the FAQ does not answer: a set to pick the relevance floors
+/// with, and a blind one to check them on.
+pub const OUT_OF_DOMAIN_SETS: &[(&str, &str)] = &[
+    ("ood", "tests/data/out_of_domain.tsv"),
+    ("blind-ood", "tests/data/blind_out.tsv"),
+];
+
+/// Strings that mean nothing: `search` must find nothing for them.
+pub const GIBBERISH: &[&str] = &[
+    "qwxz vbnmk",
+    "zzqqxx-no-such-entry-qqzz",
+    "asdfghjkl",
+    "xqzv plmkj wrtz",
+    "jjjjj kkkkk",
+    "zxcvbnm qwertyuiop",
+    "hgfd trew",
+    "pqowieuryt",
+];
+
+/// A file's path from the crate root.
+pub fn data_path(relative: &str) -> String {
+    format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Out-of-domain questions from a `query<TAB>kind` file with a header line.
+pub fn load_questions(path: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let (query, kind) = line.split_once('\t').unwrap_or((line, ""));
+            (query.trim().to_owned(), kind.trim().to_owned())
+        })
+        .collect()
+}
+
+/// What `faq show` did with a set of in-domain queries.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct ShowMetrics {
+    pub n: usize,
+    /// Printed the entry the query is about.
+    pub right: usize,
+    /// Printed another entry: the one outcome a script cannot detect.
+    pub wrong: usize,
+}
+
+impl ShowMetrics {
+    pub fn right_rate(&self) -> f64 {
+        self.right as f64 / self.n.max(1) as f64
+    }
+    pub fn wrong_rate(&self) -> f64 {
+        self.wrong as f64 / self.n.max(1) as f64
+    }
+}
+
+/// The id `faq show` prints for `query` (with the answer floor `floor`),
+/// or `None` when it declines.
+pub fn shown(entries: &[Entry], query: &str, floor: f32) -> Option<String> {
+    match faq::search::lookup_at(entries, query, floor) {
+        faq::search::Lookup::Found(entry) => Some(entry.id.to_string()),
+        _ => None,
+    }
+}
+
+/// `faq show` over in-domain cases; and the cases it answered wrongly.
+pub fn show_metrics(entries: &[Entry], cases: &[Case], floor: f32) -> (ShowMetrics, Vec<Miss>) {
+    let mut m = ShowMetrics::default();
+    let mut wrong = Vec::new();
+    for case in cases {
+        m.n += 1;
+        match shown(entries, &case.query, floor) {
+            Some(id) if id == case.id => m.right += 1,
+            Some(id) => {
+                m.wrong += 1;
+                wrong.push((case.query.clone(), case.id.clone(), vec![id]));
+            }
+            None => {}
+        }
+    }
+    (m, wrong)
+}
+
+/// The out-of-domain questions `faq show` answers anyway, with what it printed.
+pub fn answered(entries: &[Entry], questions: &[(String, String)], floor: f32) -> Vec<(String, String)> {
+    questions
+        .iter()
+        .filter_map(|(q, _)| shown(entries, q, floor).map(|id| (q.clone(), id)))
+        .collect()
+}
+
+/// How many results `faq search` lists for `query`.
+pub fn listed(entries: &[Entry], query: &str) -> usize {
+    search(entries, &Query::parse(query)).len()
+}

@@ -229,8 +229,13 @@ fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
             write_candidates(&mut stderr, &candidates);
             Ok(ExitCode::NoMatch)
         }
-        Lookup::NotFound(suggestions) => {
-            report_not_found(&text, &suggestions);
+        Lookup::NoAnswer(closest) => {
+            let mut stderr = io::stderr().lock();
+            let _ = writeln!(stderr, "faq: no entry answers '{}'", sanitize(&text));
+            if !closest.is_empty() {
+                let _ = writeln!(stderr, "closest:");
+                write_candidates(&mut stderr, &closest);
+            }
             Ok(ExitCode::NoMatch)
         }
     }

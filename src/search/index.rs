@@ -24,8 +24,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 use nucleo_matcher::Utf32Str;
 
 use super::{
-    EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, Scan, Term, on_threads,
-    openings, passes_filters, push_word_matches, rank, short_fields, threads_for,
+    EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, ROWS_PER_TERM, Scan, Term,
+    on_threads, openings, passes_filters, push_word_matches, rank, record_match, short_fields,
+    threads_for,
 };
 use crate::entry::{Entry, Text};
 use crate::text::{self, WordMap, WordScanner};
@@ -396,7 +397,7 @@ impl Shard {
         let mut matched = Matched {
             scan,
             slot_of: vec![u32::MAX; entries.len()],
-            rows: 2 * terms,
+            rows: ROWS_PER_TERM * terms,
             lengths: &self.lengths,
             first: self.first,
         };
@@ -441,13 +442,10 @@ impl Shard {
                 }
                 let k = matched.slot(e);
                 let field = posting.field();
-                let counts = &mut matched.scan.counts[k * 2 * terms..(k + 1) * 2 * terms];
-                for &(t, quality, typo) in stands_for {
-                    let row = if typo { terms + t } else { t };
-                    // Saturating, as the scan adds: a hostile file can repeat a
-                    // word billions of times.
-                    let count = &mut counts[row][field];
-                    *count = count.saturating_add(quality.saturating_mul(posting.count()));
+                let rows = ROWS_PER_TERM * terms;
+                let counts = &mut matched.scan.counts[k * rows..(k + 1) * rows];
+                for &found in stands_for {
+                    record_match(counts, terms, found, field, posting.count());
                 }
                 if field == Field::Answer as usize {
                     let at = posting.first_at as usize;

@@ -25,7 +25,10 @@ use crate::entry::Entry;
 use crate::text;
 
 mod index;
+mod relevance;
+mod synonyms;
 pub use index::Index;
+pub use relevance::{ANSWERS, RELATED};
 pub(crate) use index::{IndexTables, Posting};
 
 /// Fields an entry is searched in; the order indexes the weight tables.
@@ -63,6 +66,9 @@ const EXACT: u32 = 20;
 const INFLECTION: u32 = 18;
 const PREFIX_LAST: u32 = 16;
 const PREFIX: u32 = 12;
+/// A word the query's word stands for in the synonym table (`picture` for
+/// `icon`): nearly as good as the word itself.
+const SYNONYM: u32 = 17;
 const ONE_TYPO: u32 = 12;
 const TWO_TYPOS: u32 = 9;
 /// Turns a summed quality into a term frequency (an exact match counts 1).
@@ -86,6 +92,9 @@ pub struct Hit {
     /// Index into the entries searched.
     pub index: usize,
     pub score: f32,
+    /// How much of what the query asks this entry matches, 0..=1; see
+    /// [`RELATED`] and [`ANSWERS`]. Comparable across queries, unlike `score`.
+    pub relevance: f32,
     /// Char positions in the question that matched, sorted.
     pub highlights: Vec<usize>,
     /// Byte offset in the answer of the first matched word, when the answer matched.
@@ -132,7 +141,8 @@ impl std::ops::DerefMut for PooledMatcher {
     }
 }
 
-/// One plain query word.
+/// One plain query word, or a phrase of the synonym table (`kick out`),
+/// which matches only through what it stands for.
 #[derive(Debug)]
 struct Term {
     word: String,
@@ -144,8 +154,11 @@ struct Term {
     /// The fuzzy score of the word against itself, to normalise with.
     fuzzy_best: f32,
     /// Words of one or two letters match almost anything fuzzily, so they
-    /// take no part in the fuzzy signal.
+    /// take no part in the fuzzy signal (nor do phrases).
     fuzzy_applies: bool,
+    /// Words (and their stems) that the synonym table says this one stands
+    /// for; they match as [`SYNONYM`]s.
+    stands_for: Vec<(String, String)>,
 }
 
 impl Term {
@@ -187,15 +200,24 @@ impl Query {
                 }
             }
         }
-        if words.iter().any(|w| !text::is_stop_word(w)) {
-            words.retain(|w| !text::is_stop_word(w));
+        let mut expanded = synonyms::expand(&words);
+        // A phrase of the synonym table is never a stop word (`get rid of`).
+        let is_stop = |e: &synonyms::Expanded| e.words == 1 && text::is_stop_word(&e.word);
+        if expanded.iter().any(|e| !is_stop(e)) {
+            expanded.retain(|e| !is_stop(e));
         }
+        // A repeated word asks for nothing more; counting it again would
+        // only cost time (and memory: rows are kept per query word).
+        let mut seen = std::collections::HashSet::new();
+        expanded.retain(|e| seen.insert(e.word.clone()));
         let typing_last = !input.ends_with(char::is_whitespace);
-        let count = words.len();
-        let terms = words
+        let count = expanded.len();
+        let terms = expanded
             .into_iter()
             .enumerate()
-            .map(|(i, word)| {
+            .map(|(i, expanded)| {
+                let phrase = expanded.words > 1;
+                let word = expanded.word;
                 let fuzzy = Atom::new(
                     &word,
                     CaseMatching::Ignore,
@@ -203,7 +225,8 @@ impl Query {
                     AtomKind::Fuzzy,
                     false,
                 );
-                let fuzzy_applies = (3..=FUZZY_MAX_CHARS).contains(&word.chars().count());
+                let fuzzy_applies =
+                    !phrase && (3..=FUZZY_MAX_CHARS).contains(&word.chars().count());
                 let mut buf = Vec::new();
                 let fuzzy_best = if fuzzy_applies {
                     fuzzy
@@ -216,9 +239,17 @@ impl Query {
                 Term {
                     fuzzy_applies,
                     fuzzy_best: f32::from(fuzzy_best),
-                    stem: text::stem(&word),
-                    budget: text::typo_budget(&word),
-                    last: typing_last && i + 1 == count,
+                    stem: if phrase { word.clone() } else { text::stem(&word) },
+                    budget: if phrase { 0 } else { text::typo_budget(&word) },
+                    last: !phrase && typing_last && i + 1 == count,
+                    stands_for: expanded
+                        .stands_for
+                        .into_iter()
+                        .map(|w| {
+                            let stem = text::stem(&w);
+                            (w, stem)
+                        })
+                        .collect(),
                     word,
                     fuzzy,
                 }
@@ -278,13 +309,16 @@ fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
     // (`tomb` in "Tips fOr Migrating Between"): noise next to real matches,
     // so they stay only when they come near the best.
     let best = ranked.iter().flatten().map(|r| r.score).fold(0.0, f32::max);
-    let kept = |r: &Ranked| r.by_words || r.score >= FUZZY_ONLY_SHARE * best;
+    let kept = |r: &Ranked| {
+        (r.by_words || r.score >= FUZZY_ONLY_SHARE * best) && r.relevance >= relevance::RELATED
+    };
     let mut hits = Vec::with_capacity(ranked.iter().map(Vec::len).sum());
     merge_sorted(ranked, |r| {
         if kept(&r) {
             hits.push(Hit {
                 index: r.index,
                 score: r.score,
+                relevance: r.relevance,
                 highlights: Vec::new(),
                 answer_match: r.answer_match,
             });
@@ -346,7 +380,7 @@ impl Weights {
                 *sum += part;
             }
             for k in 0..scan.matched.len() {
-                let (tf, typo_tf) = scan.counts(k, terms);
+                let (tf, typo_tf, _) = scan.counts(k, terms);
                 for t in 0..terms {
                     let exact = tf[t].iter().any(|&x| x > 0);
                     known[t] |= exact;
@@ -395,6 +429,7 @@ struct Ranked {
     key: u128,
     index: usize,
     score: f32,
+    relevance: f32,
     /// Whether its words matched (else only the fuzzy signal found it).
     by_words: bool,
     answer_match: Option<usize>,
@@ -404,36 +439,45 @@ struct Ranked {
 /// nothing are left out.
 fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -> Vec<Ranked> {
     let terms = query.terms.len();
-    let scored: Vec<(f32, bool)> = scan
+    let scored: Vec<(f32, f32, bool)> = scan
         .matched
         .iter()
         .enumerate()
         .map(|(k, stats)| {
-            let (tfs, typo_tf) = scan.counts(k, terms);
+            let (tfs, typo_tf, best) = scan.counts(k, terms);
             let mut words_score = 0.0;
             let mut coverage = 0.0;
+            let mut tally = relevance::Tally::default();
             for (t, tf) in tfs.iter().enumerate() {
-                let weighted: f32 = (0..FIELDS)
-                    .map(|f| {
-                        let norm = 1.0 - LENGTH_NORM[f]
-                            + LENGTH_NORM[f] * stats.lengths[f] as f32 / weights.avg_len[f];
-                        let tf = tf[f] as f32 / QUALITY_SCALE;
-                        let typo_tf = typo_tf[t][f] as f32 / QUALITY_SCALE;
-                        WEIGHT[f] * (tf + weights.typo_factor[t] * typo_tf) / norm
-                    })
-                    .sum();
-                let saturated = weighted / (K1 + weighted);
+                let weighted = |f: usize| {
+                    let norm = 1.0 - LENGTH_NORM[f]
+                        + LENGTH_NORM[f] * stats.lengths[f] as f32 / weights.avg_len[f];
+                    let tf = tf[f] as f32 / QUALITY_SCALE;
+                    let typo_tf = typo_tf[t][f] as f32 / QUALITY_SCALE;
+                    WEIGHT[f] * (tf + weights.typo_factor[t] * typo_tf) / norm
+                };
+                let fields: f32 = (0..FIELDS).map(weighted).sum();
+                let saturated = fields / (K1 + fields);
                 words_score += weights.idf[t] * saturated;
                 coverage += saturated;
+                let answer = weighted(Field::Answer as usize) / WEIGHT[Field::Answer as usize];
+                tally.add(&relevance::WordEvidence {
+                    best: best[t],
+                    answer_saturation: answer / (K1 + answer),
+                    weight: weights.idf[t],
+                    typo_factor: weights.typo_factor[t],
+                });
             }
             if terms == 0 {
-                return (1.0, false);
+                // Operators alone: whatever passes them is what was asked for.
+                return (1.0, 1.0, false);
             }
             // Soft coverage: how fully the query's words are matched, where a
             // word buried once in a long answer counts for little.
             let coverage = coverage / terms as f32;
             let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
-            (score, words_score > 0.0)
+            let relevance = tally.relevance(stats.fuzzy);
+            (score, relevance, words_score > 0.0)
         })
         .collect();
     // One integer per entry, so the sort moves 16 bytes; the entry index
@@ -442,8 +486,8 @@ fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -
     let mut keys: Vec<u128> = scored
         .iter()
         .enumerate()
-        .filter(|&(_, &(score, _))| score > 0.0)
-        .map(|(k, &(score, _))| {
+        .filter(|&(_, &(score, _, _))| score > 0.0)
+        .map(|(k, &(score, _, _))| {
             let index = scan.matched[k].index;
             let descending = !(total_order_key(score) as u32 ^ 0x8000_0000);
             let length = u32::try_from(entries[index].question.len()).unwrap_or(u32::MAX);
@@ -457,12 +501,13 @@ fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -
     keys.into_iter()
         .map(|key| {
             let k = (key & 0xffff_ffff) as usize;
-            let (score, by_words) = scored[k];
+            let (score, relevance, by_words) = scored[k];
             let stats = &scan.matched[k];
             Ranked {
                 key: key >> 32,
                 index: stats.index,
                 score,
+                relevance,
                 by_words,
                 answer_match: stats.answer_match,
             }
@@ -509,7 +554,7 @@ pub fn explain(entry: &Entry, query: &Query) -> String {
     let Some(stats) = scan.matched.first() else {
         return format!("{}: no match", entry.id);
     };
-    let (tf, typo_tf) = scan.counts(0, query.terms.len());
+    let (tf, typo_tf, _) = scan.counts(0, query.terms.len());
     let mut out = format!(
         "{}: fuzzy {:.2} lengths {:?}\n",
         entry.id, stats.fuzzy, stats.lengths
@@ -542,7 +587,7 @@ pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
         for term in query
             .terms
             .iter()
-            .filter(|t| t.word.chars().count() <= FUZZY_MAX_CHARS)
+            .filter(|t| !t.word.contains(' ') && t.word.chars().count() <= FUZZY_MAX_CHARS)
         {
             term.fuzzy.indices(haystack, &mut matcher, &mut indices);
         }
@@ -569,18 +614,56 @@ struct EntryStats {
 #[derive(Debug, Default)]
 struct Scan {
     matched: Vec<EntryStats>,
-    /// The match counts of the matched entries, one block of `2 × terms`
-    /// rows per entry (kept in one vector rather than two per entry): first
-    /// per query term the summed match quality in each field, then the same
-    /// for matches that needed a typo.
+    /// The match counts of the matched entries, one block of
+    /// [`ROWS_PER_TERM`]` × terms` rows per entry (kept in one vector rather
+    /// than several per entry): first per query term the summed match
+    /// quality in each field, then the same for matches that needed a typo,
+    /// then the best single match (see [`record_match`]).
     counts: Vec<[u32; FIELDS]>,
     length_sums: [u64; FIELDS],
 }
 
+/// Rows of counts kept per query word and matched entry: summed quality,
+/// summed quality of typo matches, best single match.
+const ROWS_PER_TERM: usize = 3;
+
+/// What a scan counted for one entry, per query word and field.
+type Counts<'s> = (
+    &'s [[u32; FIELDS]],
+    &'s [[u32; FIELDS]],
+    &'s [[u32; FIELDS]],
+);
+
 impl Scan {
-    /// The exact and the typo counts of the `k`th matched entry.
-    fn counts(&self, k: usize, terms: usize) -> (&[[u32; FIELDS]], &[[u32; FIELDS]]) {
-        self.counts[2 * terms * k..2 * terms * (k + 1)].split_at(terms)
+    /// The exact, typo and best-match counts of the `k`th matched entry.
+    fn counts(&self, k: usize, terms: usize) -> Counts<'_> {
+        let rows = ROWS_PER_TERM * terms;
+        let (sums, best) = self.counts[rows * k..rows * (k + 1)].split_at(2 * terms);
+        let (exact, typo) = sums.split_at(terms);
+        (exact, typo, best)
+    }
+}
+
+/// Adds `times` matches of query word `t` (of `terms`) in `field`, each of
+/// `quality`, to one entry's block of counts. The best-match row keeps the
+/// best quality without a typo in its low byte and the best with one in the
+/// next, so relevance can tell one exact word from many loose ones.
+#[inline]
+fn record_match(
+    counts: &mut [[u32; FIELDS]],
+    terms: usize,
+    (t, quality, typo): (usize, u32, bool),
+    field: usize,
+    times: u32,
+) {
+    let row = if typo { terms + t } else { t };
+    // Saturating: a hostile file can repeat a word billions of times.
+    let sum = &mut counts[row][field];
+    *sum = sum.saturating_add(quality.saturating_mul(times));
+    let shift = if typo { 8 } else { 0 };
+    let best = &mut counts[2 * terms + t][field];
+    if quality > (*best >> shift) & 0xff {
+        *best = (*best & !(0xff << shift)) | quality << shift;
     }
 }
 
@@ -630,7 +713,7 @@ fn scan_range(
         // This entry's counts go straight into place, and are dropped
         // again if it matches nothing.
         let base = scan.counts.len();
-        scan.counts.resize(base + 2 * terms, [0; FIELDS]);
+        scan.counts.resize(base + ROWS_PER_TERM * terms, [0; FIELDS]);
         let counts = &mut scan.counts[base..];
         let mut lengths = [0u32; FIELDS];
         let mut answer_match = None;
@@ -639,11 +722,8 @@ fn scan_range(
             // Every word counts towards the field's length; only those that
             // may stand for a query word are looked at.
             lengths[field as usize] += scanner.scan_counted(text, &openings, |word, at| {
-                for &(t, quality, typo) in words.lookup(word) {
-                    let row = if typo { terms + t } else { t };
-                    // Saturating: a hostile file can repeat a word billions of times.
-                    let count = &mut counts[row][field as usize];
-                    *count = count.saturating_add(quality);
+                for &found in words.lookup(word) {
+                    record_match(counts, terms, found, field as usize, 1);
                     any = true;
                     if field == Field::Answer {
                         // The earliest, not the first emitted: a compound
@@ -800,7 +880,9 @@ impl<'q> WordMatcher<'q> {
 /// corpus word `word` stands for.
 fn word_matches(terms: &[Term], word: &str) -> Vec<(usize, u32, bool)> {
     // Stemming allocates; most words can be ruled out without it.
-    let stem = if terms.iter().any(|t| may_stem_to(word, &t.stem)) {
+    let stem = if terms.iter().any(|t| {
+        may_stem_to(word, &t.stem) || t.stands_for.iter().any(|(_, s)| may_stem_to(word, s))
+    }) {
         text::stem(word)
     } else {
         String::new()
@@ -843,6 +925,14 @@ fn push_word_matches(terms: &[Term], word: &str, stem: &str, found: &mut Vec<(us
 /// only lower bounds are used.
 fn openings(terms: &[Term]) -> text::Openings {
     let mut openings = text::Openings::default();
+    for (word, stem) in terms.iter().flat_map(|t| &t.stands_for) {
+        let (w, s) = (word.as_bytes(), stem.as_bytes());
+        if !word.is_ascii() || w.len() < 2 || s.len() < 2 {
+            openings.allow_everything();
+            return openings;
+        }
+        openings.allow(Some(w[0]), Some(w[1]), s.len());
+    }
     for term in terms {
         let t = term.word.as_bytes();
         let stem = term.stem.as_bytes();
@@ -885,6 +975,13 @@ fn word_quality(term: &Term, word: &str, stem: &str) -> Option<(u32, bool)> {
     }
     if may_stem_to(word, &term.stem) && stem == term.stem {
         return Some((INFLECTION, false));
+    }
+    if term
+        .stands_for
+        .iter()
+        .any(|(w, s)| word == w || (may_stem_to(word, s) && stem == s))
+    {
+        return Some((SYNONYM, false));
     }
     if word.starts_with(term.word.as_str()) {
         if term.last {
@@ -957,17 +1054,25 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> f32 {
 /// The outcome of looking up one entry for `faq show`.
 #[derive(Debug)]
 pub enum Lookup<'e> {
-    /// An id matched exactly, or one entry clearly outranked the rest.
+    /// An id matched exactly, or one relevant entry clearly outranked the rest.
     Found(&'e Entry),
-    /// Several entries are about equally likely.
+    /// Several relevant entries are about equally likely.
     Ambiguous(Vec<&'e Entry>),
-    /// Nothing matched; the closest ids, if any.
-    NotFound(Vec<&'e Entry>),
+    /// No entry answers it; the closest (weakly related entries, or ids
+    /// that look alike), if any.
+    NoAnswer(Vec<&'e Entry>),
 }
 
 /// Resolves `input` to one entry: an exact id first, then the clear winner
-/// of a search.
+/// of a search, if it is relevant enough to be the answer ([`ANSWERS`]).
 pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
+    lookup_at(entries, input, relevance::ANSWERS)
+}
+
+/// [`lookup`] with another floor for the answer's relevance, to measure
+/// where that floor is best put (`cargo bench --bench eval -- --sweep`).
+#[doc(hidden)]
+pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<'e> {
     let trimmed = input.trim();
     let slug = text::slug(trimmed);
     if let Some(entry) = entries.iter().find(|e| e.id == trimmed || e.id == slug) {
@@ -984,23 +1089,26 @@ pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
         }
     }
     let hits = search(entries, &Query::parse(input));
-    match hits.as_slice() {
-        [] => Lookup::NotFound(suggest(entries, input, 3)),
-        [only] => Lookup::Found(&entries[only.index]),
-        [first, second, ..] => {
-            if (first.score - second.score) / first.score >= CLEAR_WINNER_MARGIN {
-                Lookup::Found(&entries[first.index])
-            } else {
-                let floor = first.score * (1.0 - CLEAR_WINNER_MARGIN);
-                Lookup::Ambiguous(
-                    hits.iter()
-                        .take_while(|h| h.score >= floor)
-                        .take(10)
-                        .map(|h| &entries[h.index])
-                        .collect(),
-                )
-            }
-        }
+    let Some(first) = hits.first() else {
+        return Lookup::NoAnswer(suggest(entries, input, 3));
+    };
+    if first.relevance < answers {
+        return Lookup::NoAnswer(hits.iter().take(3).map(|h| &entries[h.index]).collect());
+    }
+    // The runner-up that could be meant instead: an entry too loosely
+    // related to be an answer itself does not make the leader ambiguous.
+    let floor = first.score * (1.0 - CLEAR_WINNER_MARGIN);
+    let rivals: Vec<&Entry> = hits[1..]
+        .iter()
+        .take_while(|h| h.score > floor)
+        .filter(|h| h.relevance >= answers)
+        .take(9)
+        .map(|h| &entries[h.index])
+        .collect();
+    if rivals.is_empty() {
+        Lookup::Found(&entries[first.index])
+    } else {
+        Lookup::Ambiguous(std::iter::once(&entries[first.index]).chain(rivals).collect())
     }
 }
 
@@ -1192,7 +1300,7 @@ mod tests {
         let e = sample();
         assert!(matches!(lookup(&e, "token"), Lookup::Found(x) if x.id == "token"));
         assert!(matches!(lookup(&e, "tombstone a room"), Lookup::Found(x) if x.id == "tombstone"));
-        assert!(matches!(lookup(&e, "qqqxxzz"), Lookup::NotFound(_)));
+        assert!(matches!(lookup(&e, "qqqxxzz"), Lookup::NoAnswer(_)));
     }
 
     #[test]

@@ -1,0 +1,196 @@
+//! Whether an entry answers a query at all, as opposed to how it ranks.
+//!
+//! A ranking score only orders entries for one query: it grows with the
+//! query's length and the rarity of its words, so no fixed floor on it
+//! means the same thing for two queries. Relevance is comparable across
+//! queries: the share of what the query asks (its words, each weighted by
+//! how rare it is in the corpus) that the entry matches for real, in 0..=1.
+//!
+//! - A word counts fully when the entry has it, an inflection of it or an
+//!   authored synonym in its question, id or keywords; less as a prefix,
+//!   with a typo, or only in the answer (and the less the longer the answer
+//!   and the fewer the mentions). A typo of a word the corpus also has
+//!   exactly is barely evidence (`once` is not a typo of `one`).
+//! - A word the entry does not match counts against it with its full
+//!   weight; a word the corpus never uses (`passport`) is the rarest of all,
+//!   so it weighs the most.
+//! - The fuzzy signal (letters in order across the question) stands in for
+//!   the words at a discount, for abbreviations the words miss.
+//!
+//! [`RELATED`] is the floor for being listed at all (`search`, the picker,
+//! and the "closest" entries of a failed `show`); [`ANSWERS`] is the floor
+//! for `show` to print an entry as *the* answer. Both were picked by
+//! sweeping them over in-domain and out-of-domain query sets (see
+//! `cargo bench --bench eval`).
+
+use super::{EXACT, FIELDS, Field, INFLECTION, ONE_TYPO, PREFIX, PREFIX_LAST, SYNONYM, TWO_TYPOS};
+
+/// Below this, an entry is not listed at all.
+pub const RELATED: f32 = 0.40;
+
+/// `show` prints an entry only when it reaches this.
+pub const ANSWERS: f32 = 0.60;
+
+/// How far a match in each field vouches for the entry (the answer's share
+/// is worked out from how strongly it matched, see [`answer_trust`]).
+const FIELD_TRUST: [f32; FIELDS] = [1.0, 1.0, 1.0, 0.6, 0.0];
+
+/// The answer's trust ranges over this, by how strongly the word matched
+/// there (its BM25 saturation: mentions against the answer's length).
+const ANSWER_TRUST: (f32, f32) = (0.45, 0.85);
+
+/// What the fuzzy signal is worth against a real word match.
+const FUZZY_TRUST: f32 = 0.5;
+
+/// How much one match of a given quality is worth, without a typo.
+fn credit(quality: u32) -> f32 {
+    match quality {
+        0 => 0.0,
+        EXACT => 1.0,
+        INFLECTION => 0.95,
+        SYNONYM => 0.9,
+        PREFIX_LAST => 0.7,
+        PREFIX => 0.5,
+        other => other as f32 / EXACT as f32 * 0.5,
+    }
+}
+
+/// How much one match with a typo is worth, before the typo's discount.
+fn typo_credit(quality: u32) -> f32 {
+    match quality {
+        0 => 0.0,
+        EXACT => 1.0,
+        ONE_TYPO => 0.7,
+        TWO_TYPOS => 0.4,
+        other => other as f32 / EXACT as f32 * 0.5,
+    }
+}
+
+/// The trust in an answer-only match, from its BM25 saturation in 0..1.
+fn answer_trust(saturation: f32) -> f32 {
+    let (low, high) = ANSWER_TRUST;
+    low + (high - low) * saturation.clamp(0.0, 1.0)
+}
+
+/// What one query word found in one entry.
+pub(super) struct WordEvidence {
+    /// Best match per field, packed as the scan's best-match row holds it.
+    pub best: [u32; FIELDS],
+    /// How strongly the word matched in the answer (BM25 saturation).
+    pub answer_saturation: f32,
+    /// Its idf in this corpus.
+    pub weight: f32,
+    /// What its typo matches count (less when the word itself is known).
+    pub typo_factor: f32,
+}
+
+impl WordEvidence {
+    /// How fully this entry matches the word, 0..=1.
+    fn matched(&self) -> f32 {
+        let mut best: f32 = 0.0;
+        for (f, &packed) in self.best.iter().enumerate() {
+            let quality = credit(packed & 0xff).max(self.typo_factor * typo_credit(packed >> 8));
+            let trust = if f == Field::Answer as usize {
+                answer_trust(self.answer_saturation)
+            } else {
+                FIELD_TRUST[f]
+            };
+            best = best.max(quality * trust);
+        }
+        best
+    }
+}
+
+/// The relevance of one entry, summed up one query word at a time.
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    matched: f32,
+    total: f32,
+}
+
+impl Tally {
+    pub fn add(&mut self, word: &WordEvidence) {
+        self.matched += word.weight * word.matched();
+        self.total += word.weight;
+    }
+
+    /// 0..=1: the idf-weighted share of the query's words the entry
+    /// matches, or the discounted fuzzy signal when that is more.
+    pub fn relevance(&self, fuzzy: f32) -> f32 {
+        let by_words = if self.total > 0.0 {
+            self.matched / self.total
+        } else {
+            0.0
+        };
+        by_words.max(FUZZY_TRUST * fuzzy).min(1.0)
+    }
+}
+
+#[cfg(test)]
+fn judge(words: impl Iterator<Item = WordEvidence>, fuzzy: f32) -> f32 {
+    let mut tally = Tally::default();
+    words.for_each(|w| tally.add(&w));
+    tally.relevance(fuzzy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(best: [u32; FIELDS], weight: f32) -> WordEvidence {
+        WordEvidence {
+            best,
+            answer_saturation: 0.5,
+            weight,
+            typo_factor: 1.0,
+        }
+    }
+
+    const Q: usize = Field::Question as usize;
+    const A: usize = Field::Answer as usize;
+
+    fn at(field: usize, packed: u32) -> [u32; FIELDS] {
+        let mut best = [0; FIELDS];
+        best[field] = packed;
+        best
+    }
+
+    #[test]
+    fn every_word_exact_in_the_question_is_fully_relevant() {
+        let r = judge([word(at(Q, EXACT), 2.0), word(at(Q, EXACT), 1.0)].into_iter(), 0.0);
+        assert_eq!(r, 1.0);
+    }
+
+    #[test]
+    fn an_unmatched_rare_word_outweighs_a_matched_common_one() {
+        let r = judge([word(at(Q, EXACT), 0.5), word([0; FIELDS], 4.0)].into_iter(), 0.0);
+        assert!(r < 0.2, "{r}");
+    }
+
+    #[test]
+    fn the_answer_vouches_less_than_the_question() {
+        let question = judge(std::iter::once(word(at(Q, EXACT), 1.0)), 0.0);
+        let answer = judge(std::iter::once(word(at(A, EXACT), 1.0)), 0.0);
+        assert!(answer < question && answer >= RELATED, "{answer} {question}");
+    }
+
+    #[test]
+    fn typos_and_prefixes_count_less_than_the_word() {
+        let exact = judge(std::iter::once(word(at(Q, EXACT), 1.0)), 0.0);
+        let typo = judge(std::iter::once(word(at(Q, ONE_TYPO << 8), 1.0)), 0.0);
+        let prefix = judge(std::iter::once(word(at(Q, PREFIX), 1.0)), 0.0);
+        assert!(typo < exact && prefix < typo, "{exact} {typo} {prefix}");
+    }
+
+    #[test]
+    fn a_typo_of_a_known_word_is_barely_evidence() {
+        let mut w = word(at(Q, ONE_TYPO << 8), 1.0);
+        w.typo_factor = 0.2;
+        assert!(judge(std::iter::once(w), 0.0) < RELATED);
+    }
+
+    #[test]
+    fn fuzzy_letters_alone_never_make_an_answer() {
+        assert!(judge(std::iter::once(word([0; FIELDS], 1.0)), 1.0) < ANSWERS);
+    }
+}
