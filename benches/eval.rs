@@ -45,7 +45,10 @@ fn main() {
         sets.push((path.clone(), path.clone()));
     }
     let floor = faq::search::ANSWERS;
-    println!("{} entries; show answers at relevance >= {floor}\n", entries.len());
+    println!(
+        "{} entries; show answers at relevance >= {floor}\n",
+        entries.len()
+    );
     println!("| set | n | top-1 | top-3 | MRR@10 | baseline top-1 | show right | show wrong |");
     println!("|---|---|---|---|---|---|---|---|");
     let mut tables = Vec::new();
@@ -65,7 +68,12 @@ fn main() {
             100.0 * show.right_rate(),
             100.0 * show.wrong_rate(),
         );
-        tables.push((name.clone(), eval_core::table(&faq, &baseline), misses, wrong));
+        tables.push((
+            name.clone(),
+            eval_core::table(&faq, &baseline),
+            misses,
+            wrong,
+        ));
     }
     println!("\n| out-of-domain set | n | show answers | search lists something |");
     println!("|---|---|---|---|");
@@ -73,7 +81,10 @@ fn main() {
     for (name, path) in OUT_OF_DOMAIN_SETS {
         let questions = load_questions(&data_path(path));
         let answers = answered(&entries, &questions, floor);
-        let listing = questions.iter().filter(|(q, _)| listed(&entries, q) > 0).count();
+        let listing = questions
+            .iter()
+            .filter(|(q, _)| listed(&entries, q) > 0)
+            .count();
         println!(
             "| {name} | {} | {:.1}% | {:.1}% |",
             questions.len(),

@@ -252,7 +252,11 @@ pub fn show_metrics(entries: &[Entry], cases: &[Case], floor: f32) -> (ShowMetri
 }
 
 /// The out-of-domain questions `faq show` answers anyway, with what it printed.
-pub fn answered(entries: &[Entry], questions: &[(String, String)], floor: f32) -> Vec<(String, String)> {
+pub fn answered(
+    entries: &[Entry],
+    questions: &[(String, String)],
+    floor: f32,
+) -> Vec<(String, String)> {
     questions
         .iter()
         .filter_map(|(q, _)| shown(entries, q, floor).map(|id| (q.clone(), id)))

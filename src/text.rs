@@ -818,15 +818,189 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Words that carry no topic: they must not decide a ranking.
+/// Words that carry no topic: they must not decide a ranking, nor count
+/// towards what a query asks (its relevance). Function words, and the verbs
+/// and fillers of questions in people's own words (`get`, `want`,
+/// `someone`), not words a FAQ may be about (`new`, `time`, `people`).
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by",
-    "can", "cannot", "cant", "could", "did", "do", "does", "doesnt", "dont", "for", "from", "had",
-    "has", "have", "how", "hows", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive",
-    "just", "me", "my", "of", "on", "or", "our", "s", "should", "so", "t", "than", "that", "thats",
-    "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "way",
-    "we", "were", "what", "whats", "when", "where", "which", "who", "why", "will", "with", "would",
-    "you", "your",
+    "a",
+    "able",
+    "about",
+    "after",
+    "again",
+    "all",
+    "already",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyway",
+    "are",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "cant",
+    "come",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doesnt",
+    "dont",
+    "each",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "get",
+    "gets",
+    "getting",
+    "give",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "got",
+    "had",
+    "has",
+    "have",
+    "hello",
+    "help",
+    "here",
+    "hi",
+    "how",
+    "hows",
+    "i",
+    "if",
+    "im",
+    "in",
+    "into",
+    "is",
+    "isnt",
+    "it",
+    "its",
+    "ive",
+    "just",
+    "know",
+    "let",
+    "lets",
+    "like",
+    "look",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "need",
+    "needs",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "ok",
+    "okay",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "please",
+    "possible",
+    "pretty",
+    "quite",
+    "really",
+    "s",
+    "same",
+    "see",
+    "seem",
+    "should",
+    "so",
+    "some",
+    "somehow",
+    "sometimes",
+    "still",
+    "such",
+    "sure",
+    "t",
+    "than",
+    "thank",
+    "thanks",
+    "that",
+    "thats",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "try",
+    "trying",
+    "up",
+    "us",
+    "use",
+    "used",
+    "using",
+    "very",
+    "want",
+    "wants",
+    "was",
+    "way",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// True when `word` (already folded) is a stop word, in any inflection.
@@ -835,49 +1009,33 @@ pub fn is_stop_word(word: &str) -> bool {
         || STOP_WORDS.binary_search(&stem(word).as_str()).is_ok()
 }
 
-/// Folds inflections so `delete`, `deleted`, `deletes` and `deleting` meet.
+/// Folds inflections so `delete`, `deleted`, `deletes`, `deleting` and
+/// `deletable` meet: Snowball's English stemmer (Porter2), through the
+/// `rust-stemmers` crate.
 ///
-/// A deliberately small suffix stripper (not full Snowball): it only has to
-/// make the forms of one word collide, never to produce a real root.
+/// Words of three letters or fewer, and words that are not ASCII, are kept
+/// as they are. A stem is always the start of its word but for the last
+/// letter (the search prunes candidates on that, see `search::may_stem_to`);
+/// the few irregular words Porter2 rewrites otherwise (`dying` → `die`) are
+/// kept whole.
 pub fn stem(word: &str) -> String {
-    let w = word;
-    if w.len() <= 3 || !w.is_ascii() {
-        return w.to_owned();
+    use std::sync::OnceLock;
+    static ENGLISH: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
+    if word.len() <= 3 || !word.is_ascii() {
+        return word.to_owned();
     }
-    let mut s = if let Some(base) = w.strip_suffix("ies") {
-        format!("{base}y")
-    } else if let Some(base) = w.strip_suffix("sses") {
-        format!("{base}ss")
-    } else if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
-        w.to_owned()
-    } else if let Some(base) = w.strip_suffix('s') {
-        base.to_owned()
+    let stemmer =
+        ENGLISH.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    let stem = stemmer.stem(word);
+    let keeps_start = stem
+        .len()
+        .checked_sub(1)
+        .is_some_and(|head| word.starts_with(&stem[..head]));
+    if keeps_start {
+        stem.into_owned()
     } else {
-        w.to_owned()
-    };
-    for suffix in ["ing", "ed"] {
-        if s.len() > suffix.len() + 2
-            && let Some(base) = s.strip_suffix(suffix)
-        {
-            s = base.to_owned();
-            let bytes = s.as_bytes();
-            let n = bytes.len();
-            // running -> run, stopped -> stop
-            if n >= 2 && bytes[n - 1] == bytes[n - 2] && !matches!(bytes[n - 1], b'l' | b's' | b'z')
-            {
-                s.pop();
-            }
-            break;
-        }
+        word.to_owned()
     }
-    if s.len() > 4 && s.ends_with('e') {
-        s.pop();
-    }
-    if s.len() > 3 && s.ends_with('y') {
-        s.pop();
-        s.push('i');
-    }
-    s
 }
 
 /// How many typos a query word of this length may carry: none for short words
@@ -1053,7 +1211,7 @@ mod tests {
 
     #[test]
     fn stems_meet_across_inflections() {
-        for form in ["delete", "deleted", "deletes", "deleting"] {
+        for form in ["delete", "deleted", "deletes", "deleting", "deletable"] {
             assert_eq!(stem(form), "delet", "{form}");
         }
         assert_eq!(stem("tombstoned"), stem("tombstone"));
@@ -1061,6 +1219,23 @@ mod tests {
         assert_eq!(stem("policies"), stem("policy"));
         assert_eq!(stem("running"), "run");
         assert_eq!(stem("access"), "access");
+        assert_eq!(stem("encrypted"), stem("encryption"));
+    }
+
+    #[test]
+    fn a_stem_is_the_start_of_its_word_but_for_the_last_letter() {
+        for word in [
+            "dying",
+            "lying",
+            "skies",
+            "generously",
+            "possibility",
+            "agreed",
+            "news",
+        ] {
+            let stem = stem(word);
+            assert!(word.starts_with(&stem[..stem.len() - 1]), "{word}: {stem}");
+        }
     }
 
     #[test]

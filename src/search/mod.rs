@@ -25,11 +25,12 @@ use crate::entry::Entry;
 use crate::text;
 
 mod index;
+mod phrase;
 mod relevance;
 mod synonyms;
 pub use index::Index;
-pub use relevance::{ANSWERS, RELATED};
 pub(crate) use index::{IndexTables, Posting};
+pub use relevance::{ANSWERS, RELATED};
 
 /// Fields an entry is searched in; the order indexes the weight tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +240,11 @@ impl Query {
                 Term {
                     fuzzy_applies,
                     fuzzy_best: f32::from(fuzzy_best),
-                    stem: if phrase { word.clone() } else { text::stem(&word) },
+                    stem: if phrase {
+                        word.clone()
+                    } else {
+                        text::stem(&word)
+                    },
                     budget: if phrase { 0 } else { text::typo_budget(&word) },
                     last: !phrase && typing_last && i + 1 == count,
                     stands_for: expanded
@@ -324,6 +329,7 @@ fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
             });
         }
     });
+    phrase::reward(entries, query, &mut hits);
     hits
 }
 
@@ -366,6 +372,8 @@ struct Weights {
     idf: Vec<f32>,
     /// Per query word: how much its typo matches count.
     typo_factor: Vec<f32>,
+    /// How much the fuzzy signal counts: the mean of `typo_factor`.
+    fuzzy_factor: f32,
 }
 
 impl Weights {
@@ -390,16 +398,18 @@ impl Weights {
                 }
             }
         }
+        let typo_factor: Vec<f32> = known
+            .iter()
+            .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
+            .collect();
         Weights {
             avg_len: length_sums.map(|sum| (sum as f32 / n).max(1.0)),
+            fuzzy_factor: typo_factor.iter().sum::<f32>() / terms.max(1) as f32,
             idf: doc_freq
                 .iter()
                 .map(|&df| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)))
                 .collect(),
-            typo_factor: known
-                .iter()
-                .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
-                .collect(),
+            typo_factor,
         }
     }
 }
@@ -475,8 +485,12 @@ fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -
             // Soft coverage: how fully the query's words are matched, where a
             // word buried once in a long answer counts for little.
             let coverage = coverage / terms as f32;
-            let score = words_score * coverage + FUZZY_WEIGHT * stats.fuzzy;
-            let relevance = tally.relevance(stats.fuzzy);
+            // Letters in order stand in for words the corpus lacks, not for
+            // one it has (`dmarc` is not in "Do DMs count…" when an answer
+            // says DMARC): discounted as typos of known words are.
+            let fuzzy = stats.fuzzy * weights.fuzzy_factor;
+            let score = words_score * coverage + FUZZY_WEIGHT * fuzzy;
+            let relevance = tally.relevance(fuzzy);
             (score, relevance, words_score > 0.0)
         })
         .collect();
@@ -713,7 +727,8 @@ fn scan_range(
         // This entry's counts go straight into place, and are dropped
         // again if it matches nothing.
         let base = scan.counts.len();
-        scan.counts.resize(base + ROWS_PER_TERM * terms, [0; FIELDS]);
+        scan.counts
+            .resize(base + ROWS_PER_TERM * terms, [0; FIELDS]);
         let counts = &mut scan.counts[base..];
         let mut lengths = [0u32; FIELDS];
         let mut answer_match = None;
@@ -1108,7 +1123,11 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
     if rivals.is_empty() {
         Lookup::Found(&entries[first.index])
     } else {
-        Lookup::Ambiguous(std::iter::once(&entries[first.index]).chain(rivals).collect())
+        Lookup::Ambiguous(
+            std::iter::once(&entries[first.index])
+                .chain(rivals)
+                .collect(),
+        )
     }
 }
 

@@ -26,7 +26,7 @@
 use super::{EXACT, FIELDS, Field, INFLECTION, ONE_TYPO, PREFIX, PREFIX_LAST, SYNONYM, TWO_TYPOS};
 
 /// Below this, an entry is not listed at all.
-pub const RELATED: f32 = 0.40;
+pub const RELATED: f32 = 0.10;
 
 /// `show` prints an entry only when it reaches this.
 pub const ANSWERS: f32 = 0.60;
@@ -39,8 +39,14 @@ const FIELD_TRUST: [f32; FIELDS] = [1.0, 1.0, 1.0, 0.6, 0.0];
 /// there (its BM25 saturation: mentions against the answer's length).
 const ANSWER_TRUST: (f32, f32) = (0.45, 0.85);
 
-/// What the fuzzy signal is worth against a real word match.
-const FUZZY_TRUST: f32 = 0.5;
+/// What the fuzzy signal is worth against a real word match, at best.
+const FUZZY_TRUST: f32 = 0.4;
+
+/// A fuzzy signal (the mean of the query words' normalised fuzzy scores)
+/// up to this is letters scattered across a text (`trew` in "sTart youR
+/// nEW ..."), and vouches for nothing; above it, its worth rises to
+/// [`FUZZY_TRUST`] for a verbatim match.
+const FUZZY_SCATTERED: f32 = 0.5;
 
 /// How much one match of a given quality is worth, without a typo.
 fn credit(quality: u32) -> f32 {
@@ -122,7 +128,8 @@ impl Tally {
         } else {
             0.0
         };
-        by_words.max(FUZZY_TRUST * fuzzy).min(1.0)
+        let tight = ((fuzzy - FUZZY_SCATTERED) / (1.0 - FUZZY_SCATTERED)).max(0.0);
+        by_words.max(FUZZY_TRUST * tight).min(1.0)
     }
 }
 
@@ -157,13 +164,19 @@ mod tests {
 
     #[test]
     fn every_word_exact_in_the_question_is_fully_relevant() {
-        let r = judge([word(at(Q, EXACT), 2.0), word(at(Q, EXACT), 1.0)].into_iter(), 0.0);
+        let r = judge(
+            [word(at(Q, EXACT), 2.0), word(at(Q, EXACT), 1.0)].into_iter(),
+            0.0,
+        );
         assert_eq!(r, 1.0);
     }
 
     #[test]
     fn an_unmatched_rare_word_outweighs_a_matched_common_one() {
-        let r = judge([word(at(Q, EXACT), 0.5), word([0; FIELDS], 4.0)].into_iter(), 0.0);
+        let r = judge(
+            [word(at(Q, EXACT), 0.5), word([0; FIELDS], 4.0)].into_iter(),
+            0.0,
+        );
         assert!(r < 0.2, "{r}");
     }
 
@@ -171,7 +184,10 @@ mod tests {
     fn the_answer_vouches_less_than_the_question() {
         let question = judge(std::iter::once(word(at(Q, EXACT), 1.0)), 0.0);
         let answer = judge(std::iter::once(word(at(A, EXACT), 1.0)), 0.0);
-        assert!(answer < question && answer >= RELATED, "{answer} {question}");
+        assert!(
+            answer < question && answer >= RELATED,
+            "{answer} {question}"
+        );
     }
 
     #[test]
@@ -186,11 +202,16 @@ mod tests {
     fn a_typo_of_a_known_word_is_barely_evidence() {
         let mut w = word(at(Q, ONE_TYPO << 8), 1.0);
         w.typo_factor = 0.2;
-        assert!(judge(std::iter::once(w), 0.0) < RELATED);
+        assert!(judge(std::iter::once(w), 0.0) < ANSWERS / 2.0);
     }
 
     #[test]
     fn fuzzy_letters_alone_never_make_an_answer() {
         assert!(judge(std::iter::once(word([0; FIELDS], 1.0)), 1.0) < ANSWERS);
+    }
+
+    #[test]
+    fn scattered_fuzzy_letters_are_not_even_related() {
+        assert!(judge(std::iter::once(word([0; FIELDS], 1.0)), 0.45) < RELATED);
     }
 }
