@@ -4,7 +4,7 @@
 //! gibberish finds anything.
 //!
 //! Options: `--misses` lists the queries faq does not rank first (the tuning
-//! set only: the holdouts are for measuring, never for tuning);
+//! sets only: the holdouts are for measuring, never for tuning);
 //! `--queries FILE` scores one more set; `--sweep` shows how `show`'s
 //! relevance floor trades right answers for out-of-domain answers;
 //! `--explain "some query"` shows how the top entries scored.
@@ -102,7 +102,7 @@ fn main() {
         println!("\n{name}, per kind of query:\n{table}");
     }
     if flag("--misses") {
-        for (name, _, misses, wrong) in tables.iter().filter(|(n, ..)| n == "own") {
+        for (name, _, misses, wrong) in tables.iter().filter(|(n, ..)| n == "own" || n == "dev") {
             println!("\n{name}: not ranked first:");
             for (query, want, got) in misses {
                 println!("  {query:<45} want {want:<28} got {}", got.join(", "));

@@ -1,6 +1,7 @@
 //! The stable JSON schema (documented in README): an entry is
 //! `{"id", "question", "category": [..], "answer", "keywords": [..], "source", "line"}`;
-//! search results add `"score"` (an integer, higher is better).
+//! search results add `"score"` (an integer, higher is better) and
+//! `"relevance"` (an integer percentage, comparable across queries).
 
 use serde::Serialize;
 
@@ -19,10 +20,12 @@ struct JsonEntry<'a> {
     line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relevance: Option<u8>,
 }
 
 impl<'a> JsonEntry<'a> {
-    fn new(e: &'a Entry, score: Option<i64>) -> Self {
+    fn new(e: &'a Entry, hit: Option<&Hit>) -> Self {
         JsonEntry {
             id: &e.id,
             question: &e.question,
@@ -31,7 +34,8 @@ impl<'a> JsonEntry<'a> {
             keywords: &e.keywords,
             source: &e.source,
             line: e.line,
-            score,
+            score: hit.map(|h| score_to_int(h.score)),
+            relevance: hit.map(|h| relevance_percent(h.relevance)),
         }
     }
 }
@@ -39,6 +43,11 @@ impl<'a> JsonEntry<'a> {
 /// Scores as integers, so consumers never compare floats.
 pub fn score_to_int(score: f32) -> i64 {
     (f64::from(score) * 1000.0).round() as i64
+}
+
+/// Relevance as a whole percentage, 0 to 100.
+pub fn relevance_percent(relevance: f32) -> u8 {
+    (relevance.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 
 fn to_string(value: &impl Serialize) -> String {
@@ -58,7 +67,7 @@ pub fn entries(list: &[&Entry]) -> String {
 pub fn results(all: &[Entry], hits: &[Hit]) -> String {
     let items: Vec<JsonEntry> = hits
         .iter()
-        .map(|h| JsonEntry::new(&all[h.index], Some(score_to_int(h.score))))
+        .map(|h| JsonEntry::new(&all[h.index], Some(h)))
         .collect();
     to_string(&items)
 }

@@ -374,6 +374,8 @@ struct Weights {
     typo_factor: Vec<f32>,
     /// How much the fuzzy signal counts: the mean of `typo_factor`.
     fuzzy_factor: f32,
+    /// Per query word: how much it weighs in an entry's relevance.
+    relevance_weight: Vec<f32>,
 }
 
 impl Weights {
@@ -402,13 +404,15 @@ impl Weights {
             .iter()
             .map(|&k| if k { TYPO_OF_KNOWN_WORD } else { 1.0 })
             .collect();
+        let idf: Vec<f32> = doc_freq
+            .iter()
+            .map(|&df| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)))
+            .collect();
         Weights {
             avg_len: length_sums.map(|sum| (sum as f32 / n).max(1.0)),
             fuzzy_factor: typo_factor.iter().sum::<f32>() / terms.max(1) as f32,
-            idf: doc_freq
-                .iter()
-                .map(|&df| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)))
-                .collect(),
+            relevance_weight: relevance::weights(&idf),
+            idf,
             typo_factor,
         }
     }
@@ -474,7 +478,7 @@ fn rank_part(entries: &[Entry], query: &Query, weights: &Weights, scan: &Scan) -
                 tally.add(&relevance::WordEvidence {
                     best: best[t],
                     answer_saturation: answer / (K1 + answer),
-                    weight: weights.idf[t],
+                    weight: weights.relevance_weight[t],
                     typo_factor: weights.typo_factor[t],
                 });
             }

@@ -11,9 +11,10 @@
 //!   with a typo, or only in the answer (and the less the longer the answer
 //!   and the fewer the mentions). A typo of a word the corpus also has
 //!   exactly is barely evidence (`once` is not a typo of `one`).
-//! - A word the entry does not match counts against it with its full
-//!   weight; a word the corpus never uses (`passport`) is the rarest of all,
-//!   so it weighs the most.
+//! - A word the entry does not match counts against it with its weight:
+//!   its idf, capped so that one word the corpus never uses (`passport`,
+//!   but also `complaining` and the other words people add in passing)
+//!   cannot outweigh all the rest. Stop words weigh nothing.
 //! - The fuzzy signal (letters in order across the question) stands in for
 //!   the words at a discount, for abbreviations the words miss.
 //!
@@ -38,6 +39,16 @@ const FIELD_TRUST: [f32; FIELDS] = [1.0, 1.0, 1.0, 0.6, 0.0];
 /// The answer's trust ranges over this, by how strongly the word matched
 /// there (its BM25 saturation: mentions against the answer's length).
 const ANSWER_TRUST: (f32, f32) = (0.45, 0.85);
+
+/// A query word weighs its idf in an entry's relevance, but no more than
+/// this: past it, rarity says more about the word than about the query
+/// (half the words people add in passing occur nowhere in a FAQ).
+const WEIGHT_CAP: f32 = 3.0;
+
+/// Each query word's weight in relevance: its idf, capped.
+pub(super) fn weights(idf: &[f32]) -> Vec<f32> {
+    idf.iter().map(|&idf| idf.min(WEIGHT_CAP)).collect()
+}
 
 /// What the fuzzy signal is worth against a real word match, at best.
 const FUZZY_TRUST: f32 = 0.4;
@@ -84,7 +95,7 @@ pub(super) struct WordEvidence {
     pub best: [u32; FIELDS],
     /// How strongly the word matched in the answer (BM25 saturation).
     pub answer_saturation: f32,
-    /// Its idf in this corpus.
+    /// Its weight (see [`weights`]).
     pub weight: f32,
     /// What its typo matches count (less when the word itself is known).
     pub typo_factor: f32,
