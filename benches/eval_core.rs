@@ -1,7 +1,11 @@
-//! Search quality over `tests/data/queries.tsv`: top-1, top-3 and MRR@10,
+//! Search quality over the query sets in `tests/data/`: top-1, top-3 and MRR@10,
 //! overall and per kind of query, for `faq`'s ranker and for a plain
-//! baseline (nucleo-matcher over the question text only).
-//! Shared by `cargo bench --bench eval` (prints) and `tests/eval.rs` (asserts).
+//! baseline (nucleo-matcher over the question text only); and what `show`
+//! answers, for questions the FAQ covers and for those it does not.
+//! Shared by `cargo bench --bench eval` (prints) and `tests/eval.rs` (asserts),
+//! each of which uses only part of it.
+
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 
@@ -15,14 +19,6 @@ pub struct Case {
     pub query: String,
     pub id: String,
     pub kind: String,
-}
-
-/// The tuning set, `tests/data/queries.tsv`.
-pub fn load_cases() -> Vec<Case> {
-    load_cases_from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/queries.tsv"
-    ))
 }
 
 /// Cases from a `query<TAB>id<TAB>kind` file with a header line.

@@ -147,12 +147,109 @@ fn show_unknown_id_exits_1_with_suggestions() {
         .args(["show", "qqqzzzxxx"])
         .run()
         .code(1)
-        .stderr_has("no entry matches 'qqqzzzxxx'");
+        .stderr_has("faq: no entry answers 'qqqzzzxxx'");
     Faq::new()
         .args(["show", "acces-tokn"])
         .run()
         .success()
         .stdout_has("access token");
+}
+
+#[test]
+fn show_declines_questions_the_faq_does_not_answer() {
+    for query in [
+        "renew my passport",
+        "how to mention someone",
+        "how to cook pasta",
+        "how many calories in an apple",
+    ] {
+        let out = Faq::new().args(["show", query]).run().code(1);
+        assert!(out.stdout.is_empty(), "{query}: {}", out.stdout);
+        assert!(
+            out.stderr
+                .starts_with(&format!("faq: no entry answers '{query}'\n")),
+            "{query}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("several"), "{query}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn show_lists_the_closest_entries_when_none_answers() {
+    // `tips` is in one question, `restaurant` in none: related, not an answer.
+    let out = Faq::new()
+        .args(["show", "restaurant", "tips"])
+        .run()
+        .code(1)
+        .stderr_has("faq: no entry answers 'restaurant tips'\nclosest:\n");
+    assert!(out.stderr.contains("migrate-accounts"), "{}", out.stderr);
+    assert!(out.stderr.lines().count() <= 5, "{}", out.stderr);
+}
+
+#[test]
+fn show_answers_questions_in_everyday_words() {
+    for (query, id) in [
+        ("one-time code for my ems account", "ems-2fa"),
+        ("pay with bitcoin", "payment-options"),
+        ("blog feed in a room", "rss-integration"),
+        ("what size should a room picture be", "icon-resolution"),
+        ("picture size for a space", "icon-resolution"),
+    ] {
+        let out = Faq::new().args(["show", query, "--json"]).run().success();
+        assert_eq!(out.json()["id"], id, "{query}");
+    }
+}
+
+#[test]
+fn search_lists_nothing_for_gibberish_or_an_incidental_word() {
+    for query in [
+        "qwxz vbnmk",
+        "zzqqxx-no-such-entry-qqzz",
+        "how to cook pasta",
+    ] {
+        Faq::new()
+            .args(["search", query])
+            .run()
+            .code(1)
+            .stderr_has(&format!("faq: no entry matches '{query}'"));
+        let out = Faq::new().args(["search", query, "--json"]).run().code(1);
+        assert_eq!(out.json(), serde_json::json!([]), "{query}");
+    }
+}
+
+#[test]
+fn search_json_carries_relevance_as_a_percentage() {
+    let out = Faq::new()
+        .args(["search", "tombstone", "--json"])
+        .run()
+        .success();
+    let results = out.json();
+    let results = results.as_array().unwrap();
+    assert_eq!(results[0]["id"], "tombstone-room");
+    assert_eq!(results[0]["relevance"], 100);
+    for result in results {
+        let relevance = result["relevance"].as_u64().unwrap();
+        assert!((10..=100).contains(&relevance), "{result}");
+    }
+}
+
+#[test]
+fn an_exact_phrase_in_the_question_beats_scattered_words() {
+    let out = Faq::new()
+        .args(["search", "external users", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json()[0]["id"], "external-users-billing");
+}
+
+#[test]
+fn an_exact_rare_word_in_an_answer_beats_fuzzy_letters_in_a_question() {
+    let out = Faq::new()
+        .args(["search", "dmarc", "--json"])
+        .run()
+        .success();
+    assert_eq!(out.json()[0]["id"], "root-domain-well-known");
 }
 
 #[test]

@@ -1,38 +1,104 @@
-//! Search quality floor over `tests/data/queries.tsv` (see `cargo bench --bench eval`).
+//! Search quality floors (see `cargo bench --bench eval` for the figures):
+//! ranking on every in-domain set, what `show` answers, and that questions
+//! the FAQ does not cover and gibberish are not answered. Each floor sits
+//! a little below what the ranker reaches, so a regression fails here.
 
 #[path = "../benches/eval_core.rs"]
 mod eval_core;
 
+use eval_core::{
+    GIBBERISH, IN_DOMAIN_SETS, OUT_OF_DOMAIN_SETS, answered, data_path, evaluate, listed,
+    load_cases_from, load_questions, show_metrics,
+};
+
+/// Ranking floors per set: top-1, top-3, MRR@10.
+fn ranking_floor(set: &str) -> (f64, f64, f64) {
+    match set {
+        "own" | "dev" => (0.93, 0.97, 0.95),
+        // The holdouts were never tuned on: a little more slack.
+        _ => (0.89, 0.96, 0.92),
+    }
+}
+
 #[test]
-fn ranking_meets_the_quality_floor() {
+fn every_set_covers_every_entry_with_known_ids() {
     let entries = eval_core::builtin_entries();
-    let cases = eval_core::load_cases();
-    assert!(cases.len() >= 150, "at least 150 queries");
-    let mut per_id = std::collections::HashMap::new();
-    for case in &cases {
-        assert!(
-            entries.iter().any(|e| e.id == case.id),
-            "unknown id {}",
-            case.id
-        );
-        *per_id.entry(case.id.as_str()).or_insert(0) += 1;
+    for (name, path) in IN_DOMAIN_SETS {
+        let cases = load_cases_from(&data_path(path));
+        assert!(cases.len() >= 100, "{name}: at least 100 queries");
+        for case in &cases {
+            assert!(
+                entries.iter().any(|e| e.id == case.id),
+                "{name}: unknown id {}",
+                case.id
+            );
+        }
+        for e in &entries {
+            assert!(
+                cases.iter().any(|c| c.id == *e.id),
+                "{name}: no query for {}",
+                e.id
+            );
+        }
     }
-    for e in &entries {
+}
+
+#[test]
+fn ranking_meets_the_quality_floor_on_every_set() {
+    let entries = eval_core::builtin_entries();
+    for (name, path) in IN_DOMAIN_SETS {
+        let cases = load_cases_from(&data_path(path));
+        let (faq, misses) = evaluate(&cases, |q| eval_core::faq_ranking(&entries, q));
+        let (baseline, _) = evaluate(&cases, |q| eval_core::baseline_ranking(&entries, q));
+        let all = faq["all"];
+        let (top1, top3, mrr) = ranking_floor(name);
+        let report = format!(
+            "{name}\n{}\nmisses: {misses:#?}",
+            eval_core::table(&faq, &baseline)
+        );
+        assert!(all.top1_rate() >= top1, "top-1 below {top1}: {report}");
+        assert!(all.top3_rate() >= top3, "top-3 below {top3}: {report}");
+        assert!(all.mrr() >= mrr, "MRR@10 below {mrr}: {report}");
         assert!(
-            per_id.get(&*e.id).copied().unwrap_or(0) >= 2,
-            "{} has fewer than 2 queries",
-            e.id
+            all.top1_rate() > baseline["all"].top1_rate() + 0.3,
+            "not well above baseline: {report}"
         );
     }
-    let (faq, misses) = eval_core::evaluate(&cases, |q| eval_core::faq_ranking(&entries, q));
-    let (baseline, _) = eval_core::evaluate(&cases, |q| eval_core::baseline_ranking(&entries, q));
-    let all = faq["all"];
-    let report = format!("{}\nmisses: {misses:#?}", eval_core::table(&faq, &baseline));
-    assert!(all.top1_rate() >= 0.90, "top-1 below 90%\n{report}");
-    assert!(all.top3_rate() >= 0.97, "top-3 below 97%\n{report}");
-    assert!(all.mrr() >= 0.93, "MRR@10 below 0.93\n{report}");
-    assert!(
-        all.top1_rate() > baseline["all"].top1_rate() + 0.3,
-        "not well above baseline\n{report}"
-    );
+}
+
+#[test]
+fn show_answers_in_domain_queries_and_rarely_wrongly() {
+    let entries = eval_core::builtin_entries();
+    let floor = faq::search::ANSWERS;
+    let mut total = eval_core::ShowMetrics::default();
+    for (name, path) in IN_DOMAIN_SETS {
+        let (show, wrong) = show_metrics(&entries, &load_cases_from(&data_path(path)), floor);
+        assert!(show.right_rate() >= 0.70, "{name}: {show:?}");
+        assert!(show.wrong_rate() <= 0.035, "{name}: {show:?} {wrong:#?}");
+        total.n += show.n;
+        total.right += show.right;
+        total.wrong += show.wrong;
+    }
+    assert!(total.right_rate() >= 0.78, "{total:?}");
+    assert!(total.wrong_rate() <= 0.02, "{total:?}");
+}
+
+#[test]
+fn show_declines_questions_the_faq_does_not_answer() {
+    let entries = eval_core::builtin_entries();
+    for (name, path) in OUT_OF_DOMAIN_SETS {
+        let questions = load_questions(&data_path(path));
+        assert!(questions.len() >= 80, "{name}");
+        let answers = answered(&entries, &questions, faq::search::ANSWERS);
+        let rate = answers.len() as f64 / questions.len() as f64;
+        assert!(rate <= 0.08, "{name}: {rate:.3} answered: {answers:#?}");
+    }
+}
+
+#[test]
+fn gibberish_finds_nothing() {
+    let entries = eval_core::builtin_entries();
+    for query in GIBBERISH {
+        assert_eq!(listed(&entries, query), 0, "{query}");
+    }
 }
