@@ -209,8 +209,7 @@ impl Query {
         }
         // A repeated word asks for nothing more; counting it again would
         // only cost time (and memory: rows are kept per query word).
-        let mut seen = std::collections::HashSet::new();
-        expanded.retain(|e| seen.insert(e.word.clone()));
+        dedup_keeping_first(&mut expanded, |e| &e.word);
         let typing_last = !input.ends_with(char::is_whitespace);
         let count = expanded.len();
         let terms = expanded
@@ -271,6 +270,21 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.filters.is_empty()
     }
+}
+
+/// Removes every item whose key an earlier item has, keeping the order:
+/// O(n log n), without a hash map (whose random seed costs a system call).
+fn dedup_keeping_first<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| key(&items[a]).cmp(key(&items[b])).then(a.cmp(&b)));
+    let mut keep = vec![true; items.len()];
+    for pair in order.windows(2) {
+        if key(&items[pair[0]]) == key(&items[pair[1]]) {
+            keep[pair[1]] = false;
+        }
+    }
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Query words longer than this take no part in the fuzzy signal (nor in
@@ -1180,6 +1194,15 @@ mod tests {
         search(entries, &Query::parse(query))
             .first()
             .map(|h| entries[h.index].id.to_string())
+    }
+
+    #[test]
+    fn repeated_query_words_are_searched_once() {
+        let query = Query::parse("room tombstone room room tombstone space");
+        let words: Vec<&str> = query.terms.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, ["room", "tombstone", "space"]);
+        let many = "delete ".repeat(500);
+        assert_eq!(Query::parse(&many).terms.len(), 1);
     }
 
     #[test]

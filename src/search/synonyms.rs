@@ -2,48 +2,48 @@
 //! curated table in `synonyms.txt`: data, not code, so it can grow without
 //! touching the ranker.
 
-use std::sync::OnceLock;
-
 use crate::text;
 
-/// The table as compiled in; its own comments say how to read it.
-const TABLE: &str = include_str!("synonyms.txt");
+// `RULES`: `synonyms.txt`, one `(phrase, stands_for)` per everyday word or
+// phrase, in lowercase, as `build.rs` writes it.
+include!(concat!(env!("OUT_DIR"), "/synonyms.rs"));
 
-/// One rule: a run of words (as stems) and the words it also stands for.
-#[derive(Debug)]
+/// One rule: a run of words and the words it also stands for.
 struct Rule {
-    phrase: Vec<String>,
-    stands_for: Vec<String>,
+    phrase: &'static [&'static str],
+    stands_for: &'static [&'static str],
 }
 
-/// The rules, read from [`TABLE`] on first use (a query that never reaches
-/// a search never pays for it).
-fn rules() -> &'static [Rule] {
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
-    RULES.get_or_init(|| parse(TABLE))
+/// The rules. Nothing of the table is stemmed ahead: stemming every word of
+/// it would cost more than a search; a table word is stemmed only when it
+/// may match a query word (see [`same_word`]).
+fn rules() -> impl Iterator<Item = Rule> {
+    RULES
+        .iter()
+        .map(|&(phrase, stands_for)| Rule { phrase, stands_for })
 }
 
-fn parse(table: &str) -> Vec<Rule> {
-    let mut rules = Vec::new();
-    for line in table.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((left, right)) = line.split_once('=') else {
-            continue;
-        };
-        let stands_for: Vec<String> = right.split(',').flat_map(text::words).collect();
-        for phrase in left.split(',') {
-            let phrase: Vec<String> = text::words(phrase).iter().map(|w| text::stem(w)).collect();
-            if !phrase.is_empty() {
-                rules.push(Rule {
-                    phrase,
-                    stands_for: stands_for.clone(),
-                });
-            }
-        }
-    }
-    rules
+/// Whether the table's `word` is the query's `word` (folded, with its
+/// `stem`) or an inflection of it. Stems only what could match: a stem is
+/// the start of its word but for the last letter.
+fn same_word(table: &str, word: &str, stem: &str) -> bool {
+    // Only ASCII words are stemmed (`text::stem`), so only their stems
+    // are cut, and on a character boundary.
+    table == word
+        || (stem.is_ascii()
+            && stem.len() > 1
+            && table.starts_with(&stem[..stem.len() - 1])
+            && text::stem(table) == stem)
+}
+
+/// Whether `rule`'s phrase stands at the start of `words` (with `stems`).
+fn starts(rule: &Rule, words: &[String], stems: &[String]) -> bool {
+    rule.phrase.len() <= words.len()
+        && rule
+            .phrase
+            .iter()
+            .zip(words.iter().zip(stems))
+            .all(|(table, (word, stem))| same_word(table, word, stem))
 }
 
 /// A query word, or a run of them that the table knows as one phrase.
@@ -64,16 +64,14 @@ pub(super) fn expand(words: &[String]) -> Vec<Expanded> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let longest = rules()
+        let matching: Vec<Rule> = rules()
+            .filter(|rule| starts(rule, &words[i..], &stems[i..]))
+            .collect();
+        let longest = matching.iter().map(|r| r.phrase.len()).max().unwrap_or(1);
+        let mut stands_for: Vec<String> = matching
             .iter()
-            .filter(|rule| stems[i..].starts_with(&rule.phrase))
-            .map(|rule| rule.phrase.len())
-            .max()
-            .unwrap_or(1);
-        let mut stands_for: Vec<String> = rules()
-            .iter()
-            .filter(|rule| rule.phrase.len() == longest && stems[i..].starts_with(&rule.phrase))
-            .flat_map(|rule| rule.stands_for.iter().cloned())
+            .filter(|rule| rule.phrase.len() == longest)
+            .flat_map(|rule| rule.stands_for.iter().map(|w| (*w).to_owned()))
             .filter(|w| *w != words[i])
             .collect();
         stands_for.sort_unstable();
@@ -98,13 +96,12 @@ mod tests {
 
     #[test]
     fn every_rule_of_the_table_reads() {
-        let rules = rules();
-        assert!(rules.len() > 20);
-        assert!(
-            rules
-                .iter()
-                .all(|r| !r.phrase.is_empty() && !r.stands_for.is_empty())
-        );
+        assert!(RULES.len() > 20);
+        assert!(rules().all(|r| !r.phrase.is_empty() && !r.stands_for.is_empty()));
+        let pictures = rules().find(|r| r.phrase == ["picture"]).unwrap();
+        assert!(pictures.stands_for.contains(&"icon"));
+        let one_time = rules().find(|r| r.phrase == ["one", "time", "code"]);
+        assert_eq!(one_time.unwrap().stands_for, ["2fa"]);
     }
 
     #[test]
@@ -123,6 +120,17 @@ mod tests {
         assert_eq!(expanded[0].words, 2);
         assert!(expanded[0].stands_for.contains(&"remove".to_owned()));
         assert_eq!(expanded[1].stands_for, Vec::<String>::new());
+    }
+
+    #[test]
+    fn words_of_any_script_are_compared_whole() {
+        for query in ["é", "削除", "ёлка пикча", "ß"] {
+            assert!(
+                expand(&folded(query))
+                    .iter()
+                    .all(|e| e.stands_for.is_empty())
+            );
+        }
     }
 
     #[test]
