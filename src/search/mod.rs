@@ -142,8 +142,7 @@ impl std::ops::DerefMut for PooledMatcher {
     }
 }
 
-/// One plain query word, or a phrase of the synonym table (`kick out`),
-/// which matches only through what it stands for.
+/// One plain query word.
 #[derive(Debug)]
 struct Term {
     word: String,
@@ -155,7 +154,7 @@ struct Term {
     /// The fuzzy score of the word against itself, to normalise with.
     fuzzy_best: f32,
     /// Words of one or two letters match almost anything fuzzily, so they
-    /// take no part in the fuzzy signal (nor do phrases).
+    /// take no part in the fuzzy signal.
     fuzzy_applies: bool,
     /// Words (and their stems) that the synonym table says this one stands
     /// for; they match as [`SYNONYM`]s.
@@ -202,8 +201,7 @@ impl Query {
             }
         }
         let mut expanded = synonyms::expand(&words);
-        // A phrase of the synonym table is never a stop word (`get rid of`).
-        let is_stop = |e: &synonyms::Expanded| e.words == 1 && text::is_stop_word(&e.word);
+        let is_stop = |e: &synonyms::Expanded| text::is_stop_word(&e.word);
         if expanded.iter().any(|e| !is_stop(e)) {
             expanded.retain(|e| !is_stop(e));
         }
@@ -216,7 +214,6 @@ impl Query {
             .into_iter()
             .enumerate()
             .map(|(i, expanded)| {
-                let phrase = expanded.words > 1;
                 let word = expanded.word;
                 let fuzzy = Atom::new(
                     &word,
@@ -225,8 +222,7 @@ impl Query {
                     AtomKind::Fuzzy,
                     false,
                 );
-                let fuzzy_applies =
-                    !phrase && (3..=FUZZY_MAX_CHARS).contains(&word.chars().count());
+                let fuzzy_applies = (3..=FUZZY_MAX_CHARS).contains(&word.chars().count());
                 let mut buf = Vec::new();
                 let fuzzy_best = if fuzzy_applies {
                     fuzzy
@@ -239,13 +235,9 @@ impl Query {
                 Term {
                     fuzzy_applies,
                     fuzzy_best: f32::from(fuzzy_best),
-                    stem: if phrase {
-                        word.clone()
-                    } else {
-                        text::stem(&word)
-                    },
-                    budget: if phrase { 0 } else { text::typo_budget(&word) },
-                    last: !phrase && typing_last && i + 1 == count,
+                    stem: text::stem(&word),
+                    budget: text::typo_budget(&word),
+                    last: typing_last && i + 1 == count,
                     stands_for: expanded
                         .stands_for
                         .into_iter()
@@ -619,7 +611,7 @@ pub fn highlight(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
         for term in query
             .terms
             .iter()
-            .filter(|t| !t.word.contains(' ') && t.word.chars().count() <= FUZZY_MAX_CHARS)
+            .filter(|t| t.word.chars().count() <= FUZZY_MAX_CHARS)
         {
             term.fuzzy.indices(haystack, &mut matcher, &mut indices);
         }

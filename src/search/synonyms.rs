@@ -46,22 +46,20 @@ fn starts(rule: &Rule, words: &[String], stems: &[String]) -> bool {
             .all(|(table, (word, stem))| same_word(table, word, stem))
 }
 
-/// A query word, or a run of them that the table knows as one phrase.
+/// A query word, and what else it stands for.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Expanded {
-    /// The word, or the phrase's words joined by spaces.
     pub word: String,
-    /// How many query words it took (more than one for a phrase).
-    pub words: usize,
-    /// What else it stands for, folded.
+    /// Words of the FAQ's own vocabulary it may mean, folded.
     pub stands_for: Vec<String>,
 }
 
-/// Reads `words` (folded) left to right, joining the longest run that
-/// forms a phrase of the table at each point.
+/// Reads `words` (folded) left to right, finding at each point the longest
+/// run that the table knows (`kick out`, `one time code`); every word of
+/// the run stands for what the run stands for, and still for itself.
 pub(super) fn expand(words: &[String]) -> Vec<Expanded> {
     let stems: Vec<String> = words.iter().map(|w| text::stem(w)).collect();
-    let mut out = Vec::with_capacity(words.len());
+    let mut out: Vec<Expanded> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let matching: Vec<Rule> = rules()
@@ -72,15 +70,15 @@ pub(super) fn expand(words: &[String]) -> Vec<Expanded> {
             .iter()
             .filter(|rule| rule.phrase.len() == longest)
             .flat_map(|rule| rule.stands_for.iter().map(|w| (*w).to_owned()))
-            .filter(|w| *w != words[i])
             .collect();
         stands_for.sort_unstable();
         stands_for.dedup();
-        out.push(Expanded {
-            word: words[i..i + longest].join(" "),
-            words: longest,
-            stands_for,
-        });
+        for word in &words[i..i + longest] {
+            out.push(Expanded {
+                word: word.clone(),
+                stands_for: stands_for.iter().filter(|w| *w != word).cloned().collect(),
+            });
+        }
         i += longest;
     }
     out
@@ -113,13 +111,13 @@ mod tests {
     }
 
     #[test]
-    fn a_phrase_is_read_as_one_word() {
+    fn every_word_of_a_phrase_stands_for_what_the_phrase_does() {
         let expanded = expand(&folded("kick out bob"));
-        assert_eq!(expanded.len(), 2);
-        assert_eq!(expanded[0].word, "kick out");
-        assert_eq!(expanded[0].words, 2);
+        assert_eq!(expanded.len(), 3);
+        assert_eq!(expanded[0].word, "kick");
         assert!(expanded[0].stands_for.contains(&"remove".to_owned()));
-        assert_eq!(expanded[1].stands_for, Vec::<String>::new());
+        assert!(expanded[1].stands_for.contains(&"remove".to_owned()));
+        assert_eq!(expanded[2].stands_for, Vec::<String>::new());
     }
 
     #[test]
@@ -136,7 +134,6 @@ mod tests {
     #[test]
     fn the_longest_phrase_wins() {
         let expanded = expand(&folded("one time code"));
-        assert_eq!(expanded.len(), 1);
-        assert_eq!(expanded[0].stands_for, ["2fa"]);
+        assert!(expanded.iter().all(|e| e.stands_for == ["2fa"]));
     }
 }
