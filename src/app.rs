@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
 use crate::json;
 use crate::render::{self, DEFAULT_WIDTH, Presentation};
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitize_line;
 use crate::search::{self, Lookup, Query};
 use crate::xref::CrossRefs;
 
@@ -128,7 +128,11 @@ fn load_corpus_for_exit(settings: &Settings) -> Result<ManuallyDrop<Corpus>> {
 fn warn(problems: &[Problem]) {
     let mut stderr = io::stderr().lock();
     for problem in problems.iter().take(MAX_WARNINGS) {
-        let _ = writeln!(stderr, "faq: warning: {}", sanitize(&problem.to_string()));
+        let _ = writeln!(
+            stderr,
+            "faq: warning: {}",
+            sanitize_line(&problem.to_string())
+        );
     }
     if problems.len() > MAX_WARNINGS {
         let _ = writeln!(
@@ -159,6 +163,35 @@ pub fn presentation(settings: &Settings) -> Presentation {
     }
 }
 
+/// False when there is no standard output to write to (`faq show x >&-`).
+///
+/// Rust's runtime opens `/dev/null` read-write on a standard stream that
+/// was closed at start; a shell's `> /dev/null` opens it write-only. So a
+/// read-write `/dev/null` on stdout means there was none.
+#[cfg(unix)]
+fn stdout_is_open() -> bool {
+    use rustix::fs::{FileType, OFlags};
+    use std::os::fd::AsFd;
+    let stdout = io::stdout();
+    let fd = stdout.as_fd();
+    let Ok(stat) = rustix::fs::fstat(fd) else {
+        return false;
+    };
+    let dev_null = FileType::from_raw_mode(stat.st_mode) == FileType::CharacterDevice
+        && (
+            rustix::fs::major(stat.st_rdev),
+            rustix::fs::minor(stat.st_rdev),
+        ) == (1, 3);
+    let read_write =
+        rustix::fs::fcntl_getfl(fd).is_ok_and(|flags| flags & OFlags::RWMODE == OFlags::RDWR);
+    !(dev_null && read_write)
+}
+
+#[cfg(not(unix))]
+fn stdout_is_open() -> bool {
+    true
+}
+
 /// Joins query words and refuses a query with nothing to search for.
 fn query_text(words: &[String]) -> Result<String> {
     let text: String = words.join(" ").chars().take(MAX_QUERY_CHARS).collect();
@@ -168,10 +201,16 @@ fn query_text(words: &[String]) -> Result<String> {
     Ok(text)
 }
 
-fn print(text: &str) -> Result<()> {
+/// Writes `text` to stdout, and fails when it could not be written: a full
+/// disk, or a closed stdout (whose writes Rust's standard library would
+/// otherwise discard as if they had succeeded).
+pub fn print(text: &str) -> Result<()> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
+    if !stdout_is_open() {
+        return Err(Error::Io(io::Error::other("standard output is closed")));
+    }
     Ok(())
 }
 
@@ -224,14 +263,14 @@ fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
             let _ = writeln!(
                 stderr,
                 "faq: '{}' matches several entries; name one by id:",
-                sanitize(&text)
+                sanitize_line(&text)
             );
             write_candidates(&mut stderr, &candidates);
             Ok(ExitCode::NoMatch)
         }
         Lookup::NoAnswer(closest) => {
             let mut stderr = io::stderr().lock();
-            let _ = writeln!(stderr, "faq: no entry answers '{}'", sanitize(&text));
+            let _ = writeln!(stderr, "faq: no entry answers '{}'", sanitize_line(&text));
             if !closest.is_empty() {
                 let _ = writeln!(stderr, "closest:");
                 write_candidates(&mut stderr, &closest);
@@ -243,7 +282,7 @@ fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
 
 fn report_not_found(query: &str, suggestions: &[&Entry]) {
     let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "faq: no entry matches '{}'", sanitize(query));
+    let _ = writeln!(stderr, "faq: no entry matches '{}'", sanitize_line(query));
     if !suggestions.is_empty() {
         let _ = writeln!(stderr, "did you mean:");
         write_candidates(&mut stderr, suggestions);
@@ -256,8 +295,8 @@ fn write_candidates(out: &mut impl Write, entries: &[&Entry]) {
         let _ = writeln!(
             out,
             "  {:width$}  {}",
-            sanitize(&e.id),
-            sanitize(&e.question)
+            sanitize_line(&e.id),
+            sanitize_line(&e.question)
         );
     }
 }
@@ -274,7 +313,7 @@ fn list(settings: &Settings, args: ListArgs) -> Result<ExitCode> {
             let _ = writeln!(
                 io::stderr(),
                 "faq: no category matches '{}'",
-                sanitize(filter)
+                sanitize_line(filter)
             );
             return Ok(ExitCode::NoMatch);
         }
@@ -321,7 +360,7 @@ fn check(settings: &Settings, args: CheckArgs) -> Result<ExitCode> {
     let report = check::check(&sources);
     let mut out = String::new();
     for problem in &report.problems {
-        out.push_str(&sanitize(&problem.to_string()));
+        out.push_str(&sanitize_line(&problem.to_string()));
         out.push('\n');
     }
     print(&out)?;

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::color::ColorChoice;
 use crate::error::{Error, Result};
+use crate::read;
 
 /// The file as written; every key optional.
 #[derive(Debug, Default, Deserialize)]
@@ -58,21 +59,28 @@ pub fn config_path(env: &impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     Some(base.join("faq").join("config.toml"))
 }
 
+/// A config file is a few lines; anything this big is not one.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads the config file if there is one; a missing file is not an error.
 pub fn load(env: &impl Fn(&str) -> Option<String>) -> Result<Config> {
     let Some(path) = config_path(env) else {
         return Ok(Config::default());
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(err) => {
-            return Err(Error::Config {
-                message: crate::corpus::io_message(&err),
-                path,
-            });
-        }
+    let mut bytes = Vec::new();
+    let fail = |message: String| Error::Config {
+        message,
+        path: path.clone(),
     };
+    match read::read_regular(&path, MAX_CONFIG_BYTES, &mut bytes) {
+        Ok(()) => {}
+        Err(read::ReadError::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Config::default());
+        }
+        Err(err) => return Err(fail(err.to_string())),
+    }
+    read::normalise_line_endings(&mut bytes);
+    let text = String::from_utf8(bytes).map_err(|_| fail("not valid UTF-8".into()))?;
     parse(&text, &path, env)
 }
 

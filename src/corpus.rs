@@ -10,8 +10,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use include_dir::{Dir, include_dir};
 
 use crate::entry::{Entry, Problem};
+use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
+use crate::read;
 use crate::search::Index;
 use crate::text;
 
@@ -426,28 +428,19 @@ fn collect_markdown(
 /// Reads one file into `buffer` (emptied first), refusing what cannot be a
 /// Markdown FAQ; `name` names it in problems.
 fn read_text<'b>(path: &Path, name: &str, buffer: &'b mut Vec<u8>) -> Result<&'b str, Problem> {
-    use std::io::Read;
     let fail = |line, message: String| Problem::new(name, line, message);
-    let meta = fs::metadata(path).map_err(|e| fail(0, io_message(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            0,
-            format!(
-                "file is larger than {} MiB, skipped",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        ));
-    }
-    buffer.clear();
-    fs::File::open(path)
-        .and_then(|mut file| file.read_to_end(buffer))
-        .map_err(|e| fail(0, io_message(&e)))?;
-    if let Some(at) = buffer.iter().take(8192).position(|&b| b == 0) {
+    read::read_regular(path, MAX_FILE_BYTES, buffer).map_err(|e| match e {
+        read::ReadError::Io(_) => fail(0, e.to_string()),
+        _ => fail(0, format!("{e}, skipped")),
+    })?;
+    // Anywhere in the file, not only near the start: a NUL is never text.
+    if let Some(at) = buffer.iter().position(|&b| b == 0) {
         return Err(fail(
             line_of_bytes(buffer, at),
             "binary file (contains NUL bytes), skipped".into(),
         ));
     }
+    read::normalise_line_endings(buffer);
     match std::str::from_utf8(buffer) {
         Ok(text) => Ok(text),
         Err(err) => Err(fail(
@@ -467,22 +460,6 @@ fn read_document(path: &Path) -> Result<Document, Problem> {
 
 fn line_of_bytes(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
-}
-
-/// A one-line description of an I/O error, without Rust's `(os error N)`.
-pub fn io_message(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(at) => text[..at].to_owned(),
-                None => text,
-            }
-        }
-    }
 }
 
 #[cfg(test)]

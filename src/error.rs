@@ -21,7 +21,7 @@ pub enum Error {
     #[error("interactive picker needs a terminal: {0}")]
     NoTerminal(String),
 
-    #[error("{0}")]
+    #[error("{}", io_message(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -59,6 +59,22 @@ pub fn is_broken_pipe(err: &std::io::Error) -> bool {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// A one-line description of an I/O error, without Rust's `(os error N)`.
+pub fn io_message(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod json;
 pub mod parse;
 pub mod picker;
 pub mod prebuilt;
+pub mod read;
 pub mod render;
 pub mod sanitize;
 pub mod search;
@@ -55,21 +56,51 @@ where
         });
     let cli = match parsed {
         Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "faq: {}\nRun 'faq --help' for usage.",
+                sanitize::sanitize_line(&clap_message(&err))
+            );
+            return ExitCode::Error;
+        }
+        // `--help` and `--version`: their text, checked like any output.
         Err(err) => {
-            let _ = err.print();
-            return if err.use_stderr() {
-                ExitCode::Error
-            } else {
-                ExitCode::Success
-            };
+            return finish(app::print(&err.render().to_string()).map(|()| ExitCode::Success));
         }
     };
-    match app::execute(cli) {
+    finish(app::execute(cli))
+}
+
+/// The exit code of a command's outcome, reporting an error on stderr.
+fn finish(outcome: error::Result<ExitCode>) -> ExitCode {
+    match outcome {
         Ok(code) => code,
         Err(err) if err.is_broken_pipe() => ExitCode::Success,
         Err(err) => {
-            let _ = writeln!(std::io::stderr(), "faq: {err}");
+            let message = err.to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "faq: {}",
+                sanitize::sanitize_line(&message)
+            );
             err.exit_code()
         }
     }
+}
+
+/// clap's error as one line: its first paragraph (the message and what it
+/// names, such as the missing arguments), without the `error:` label.
+fn clap_message(err: &clap::Error) -> String {
+    let rendered = err.render().to_string();
+    let paragraph: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let message = paragraph.join(" ");
+    message
+        .strip_prefix("error: ")
+        .unwrap_or(&message)
+        .to_owned()
 }

@@ -191,22 +191,159 @@ fn symlink_loop_ends() {
 #[cfg(unix)]
 #[test]
 fn unreadable_file_is_reported() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new("perm");
+    // A link to nothing fails for root too, unlike a permission bit.
+    let dir = TempDir::new("vanished");
     dir.write("good.md", GOOD);
-    let locked = dir.write("locked.md", GOOD.replace("refund", "other"));
-    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&locked).is_ok() {
-        eprintln!("skipped: running as root, permissions cannot make a file unreadable");
-        return;
-    }
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("vanished.md")).unwrap();
     Faq::new()
         .args(["--no-builtin", "--corpus"])
         .arg(dir.path())
         .args(["show", "refund"])
         .run()
         .success()
-        .stderr_has("locked.md: permission denied");
+        .stderr_has("vanished.md: no such file or directory");
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
+#[test]
+fn fifos_and_devices_are_skipped_not_read() {
+    let dir = TempDir::new("special");
+    dir.write("good.md", GOOD);
+    mkfifo(&dir.path().join("fifo.md"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.path().join("random.md")).unwrap();
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stdout_has("Ask support.")
+        .stderr_has("fifo.md: not a regular file, skipped")
+        .stderr_has("zero.md: not a regular file, skipped")
+        .stderr_has("random.md: not a regular file, skipped");
+    no_panic(&out);
+    Faq::new()
+        .arg("check")
+        .arg(dir.path().join("fifo.md"))
+        .run()
+        .code(1)
+        .stdout_has("fifo.md: not a regular file, skipped");
+}
+
+#[test]
+fn a_config_that_is_a_fifo_or_a_device_is_refused_at_once() {
+    let dir = TempDir::new("config-fifo");
+    let fifo = dir.path().join("config.toml");
+    mkfifo(&fifo);
+    for config in [fifo.as_path(), Path::new("/dev/zero")] {
+        Faq::new()
+            .env("FAQ_CONFIG", config)
+            .args(["search", "tombstone"])
+            .run()
+            .code(2)
+            .one_line_error()
+            .stderr_has("not a regular file");
+    }
+}
+
+#[test]
+fn bom_crlf_and_lone_cr_files_load_like_lf_ones() {
+    let dir = TempDir::new("line-endings");
+    let lf = "# Shop\n\n## How do I get a refund? {#refund}\n\nAsk support.\n\n## Where? {#where}\n\nHere.\n";
+    dir.write("lf.md", lf);
+    let expected = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path().join("lf.md"))
+        .args(["list", "--json"])
+        .run()
+        .success()
+        .json();
+    for (name, text) in [
+        ("crlf.md", lf.replace('\n', "\r\n")),
+        ("cr.md", lf.replace('\n', "\r")),
+        ("bom.md", format!("\u{feff}{lf}")),
+    ] {
+        let path = dir.write(name, text);
+        let out = Faq::new()
+            .args(["--no-builtin", "--corpus"])
+            .arg(&path)
+            .args(["list", "--json"])
+            .run()
+            .success()
+            .stderr_empty();
+        let mut got = out.json();
+        for entry in got.as_array_mut().unwrap() {
+            entry["source"] = expected[0]["source"].clone();
+        }
+        assert_eq!(got, expected, "{name}");
+    }
+}
+
+#[test]
+fn failed_writes_exit_2_for_every_command() {
+    let faq = env!("CARGO_BIN_EXE_faq");
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["show", "access-token"],
+        &["search", "tombstone"],
+        &["list"],
+    ] {
+        let out = std::process::Command::new(faq)
+            .args(args)
+            .env("FAQ_CONFIG", "/nonexistent")
+            .stdout(fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with("faq: ") && stderr.lines().count() == 1,
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn usage_errors_are_one_faq_line_without_raw_control_bytes() {
+    let out = Faq::new()
+        .args(["--bogus\x1b]52;c;ZXZpbA==\x07", "search", "x"])
+        .run()
+        .code(2);
+    let first = out.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("faq: unexpected argument"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains('\x1b') && !out.stderr.contains('\x07'));
+    assert!(out.stderr.lines().count() <= 2, "{}", out.stderr);
+    assert!(!out.stderr.contains("error:"), "{}", out.stderr);
+}
+
+#[test]
+fn a_config_value_cannot_forge_a_second_message_line() {
+    let dir = TempDir::new("config-forge");
+    let config = dir.write(
+        "config.toml",
+        "color = \"never\\nfaq: all good\\u001b[2J\"\n",
+    );
+    let out = Faq::new()
+        .env("FAQ_CONFIG", &config)
+        .args(["search", "tombstone"])
+        .run()
+        .code(2)
+        .one_line_error();
+    assert!(!out.stderr.contains('\x1b'), "{}", out.stderr);
 }
 
 #[test]
