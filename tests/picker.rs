@@ -1,6 +1,7 @@
 //! The picker and `faq show` in a real terminal: each test runs the binary
 //! inside its own tmux server, sends keys, and reads the screen as a person
-//! would see it. Skipped, with a message, where tmux is not installed.
+//! would see it. Skipped, with a message, where tmux is not installed,
+//! except in CI (`CI` set), where that fails.
 
 use std::collections::HashSet;
 use std::fs;
@@ -35,6 +36,11 @@ fn tmux_available() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
+    // In CI a missing tool is a failure, never a silent pass.
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "tmux is not installed and CI is set: the terminal tests need it (apt-get install tmux)"
+    );
     if !found {
         eprintln!(
             "SKIPPED: tmux is not installed; the terminal tests need it (apt-get install tmux)"
