@@ -108,11 +108,15 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
         .corpus
         .unwrap_or_default()
         .into_iter()
-        .map(|p| match (p.strip_prefix("~/"), &home) {
-            (Some(rest), Some(home)) => Path::new(home).join(rest),
-            _ => base.join(p),
+        .map(|p| match expand_tilde(&p, home.as_deref(), &read_passwd) {
+            Ok(Some(expanded)) => Ok(expanded),
+            Ok(None) => Ok(base.join(p)),
+            Err(why) => Err(fail(format!(
+                "corpus path '{}': {why}",
+                crate::sanitize::sanitize_line(&p)
+            ))),
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(Config {
         corpus,
         builtin: raw.builtin.unwrap_or(true),
@@ -121,12 +125,73 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
     })
 }
 
+/// `~`, `~/dir` and `~user/dir` as the shell expands them; `None` for a
+/// path that does not start with `~`. `passwd` is the text of
+/// `/etc/passwd`, read only for `~user`.
+fn expand_tilde(
+    path: &str,
+    home: Option<&str>,
+    passwd: &dyn Fn() -> Option<String>,
+) -> std::result::Result<Option<PathBuf>, String> {
+    let Some(rest) = path.strip_prefix('~') else {
+        return Ok(None);
+    };
+    let (user, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    let dir = if user.is_empty() {
+        home.filter(|h| !h.is_empty())
+            .map(str::to_owned)
+            .ok_or("HOME is not set")?
+    } else {
+        passwd()
+            .and_then(|text| {
+                text.lines().find_map(|line| {
+                    let fields: Vec<&str> = line.split(':').collect();
+                    (fields.len() >= 7 && fields[0] == user).then(|| fields[5].to_owned())
+                })
+            })
+            .ok_or_else(|| format!("no user named '{}'", crate::sanitize::sanitize_line(user)))?
+    };
+    Ok(Some(Path::new(&dir).join(tail)))
+}
+
+/// The system's user database, for `~user`.
+fn read_passwd() -> Option<String> {
+    let mut bytes = Vec::new();
+    read::read_regular(Path::new("/etc/passwd"), MAX_CONFIG_BYTES, &mut bytes).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn no_env(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn tilde_expands_as_the_shell_does() {
+        let passwd = || {
+            Some("root:x:0:0:root:/root:/bin/sh\nann:x:1000:1000::/home/ann:/bin/sh\n".to_owned())
+        };
+        let expand = |p: &str, home| expand_tilde(p, home, &passwd);
+        assert_eq!(expand("~", Some("/h")), Ok(Some(PathBuf::from("/h"))));
+        assert_eq!(
+            expand("~/faq", Some("/h")),
+            Ok(Some(PathBuf::from("/h/faq")))
+        );
+        assert_eq!(
+            expand("~ann/faq", None),
+            Ok(Some(PathBuf::from("/home/ann/faq")))
+        );
+        assert_eq!(expand("~root", None), Ok(Some(PathBuf::from("/root"))));
+        assert_eq!(expand("rel/~x", Some("/h")), Ok(None));
+        assert_eq!(expand("~/faq", None), Err("HOME is not set".to_owned()));
+        assert!(
+            expand("~nobody-here/x", Some("/h"))
+                .unwrap_err()
+                .contains("no user")
+        );
     }
 
     #[test]
