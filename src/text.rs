@@ -853,8 +853,12 @@ const STOP_WORDS: &[&str] = &[
 
 /// True when `word` (already folded) is a stop word, in any inflection.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
-        || STOP_WORDS.binary_search(&stem(word).as_str()).is_ok()
+    is_stop_word_stemmed(word, &stem(word))
+}
+
+/// [`is_stop_word`] for a word whose stem is known already.
+pub fn is_stop_word_stemmed(word: &str, stem: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok() || STOP_WORDS.binary_search(&stem).is_ok()
 }
 
 /// Folds inflections so `delete`, `deleted`, `deletes`, `deleting` and

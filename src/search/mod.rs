@@ -201,7 +201,7 @@ impl Query {
             }
         }
         let mut expanded = synonyms::expand(&words);
-        let is_stop = |e: &synonyms::Expanded| text::is_stop_word(&e.word);
+        let is_stop = |e: &synonyms::Expanded| text::is_stop_word_stemmed(&e.word, &e.stem);
         if expanded.iter().any(|e| !is_stop(e)) {
             expanded.retain(|e| !is_stop(e));
         }
@@ -235,7 +235,7 @@ impl Query {
                 Term {
                     fuzzy_applies,
                     fuzzy_best: f32::from(fuzzy_best),
-                    stem: text::stem(&word),
+                    stem: expanded.stem,
                     budget: text::typo_budget(&word),
                     last: typing_last && i + 1 == count,
                     stands_for: expanded

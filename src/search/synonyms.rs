@@ -50,6 +50,7 @@ fn starts(rule: &Rule, words: &[String], stems: &[String]) -> bool {
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Expanded {
     pub word: String,
+    pub stem: String,
     /// Words of the FAQ's own vocabulary it may mean, folded.
     pub stands_for: Vec<String>,
 }
@@ -73,9 +74,10 @@ pub(super) fn expand(words: &[String]) -> Vec<Expanded> {
             .collect();
         stands_for.sort_unstable();
         stands_for.dedup();
-        for word in &words[i..i + longest] {
+        for (word, stem) in words[i..i + longest].iter().zip(&stems[i..]) {
             out.push(Expanded {
                 word: word.clone(),
+                stem: stem.clone(),
                 stands_for: stands_for.iter().filter(|w| *w != word).cloned().collect(),
             });
         }
