@@ -26,7 +26,8 @@ echo 'fn main() {}' > "$empty_dir/src/main.rs"
     printf '[package]\nname = "empty"\nversion = "0.0.0"\nedition = "2024"\n\n[workspace]\n\n'
     sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '/^\[[^p]/d'
 } > "$empty_dir/Cargo.toml"
-# Linked as `faq` is: at a fixed address on Linux (see build.rs), so that
+# Linked as `faq` is (at a fixed address when built with
+# FAQ_LINK_FIXED_ADDRESS=1, see build.rs), so that
 # the two differ only in what `faq` does.
 link=()
 if readelf -h "$faq" 2>/dev/null | grep -q 'EXEC (Executable'; then link=(-- -C link-arg=-no-pie); fi
