@@ -14,6 +14,7 @@ use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
 use crate::read;
+use crate::threads::on_threads;
 use crate::search::Index;
 use crate::text;
 
@@ -206,7 +207,7 @@ fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
     // Each thread reads every file into the same buffer: no fresh memory
     // (and page faults) per file, and nothing to free after.
     let results = in_shares_with(&files, Vec::new, |buffer, path| {
-        let name = path.display().to_string();
+        let name = read::path_name(path);
         read_text(path, &name, buffer).map(|text| Hashed::parse(&name, text))
     });
     (split_problems(results, &mut problems), problems)
@@ -297,7 +298,7 @@ fn list_files(root: &Path) -> (Vec<(PathBuf, u64)>, Vec<Problem>) {
         }
         Ok(meta) => files.push((root.to_path_buf(), meta.len())),
         Err(err) => problems.push(Problem::new(
-            root.display().to_string(),
+            read::path_name(root),
             0,
             io_message(&err),
         )),
@@ -352,16 +353,12 @@ fn in_shares_with<S, I: Sync, T: Send>(
             done.push((index, work(&mut state, item)));
         }
     };
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
-        // This thread works too rather than waiting idle.
-        let mut out = run();
-        for worker in workers {
-            out.extend(worker.join().unwrap_or_default());
-        }
-        out.sort_unstable_by_key(|&(index, _)| index);
-        out.into_iter().map(|(_, result)| result).collect()
-    })
+    let mut out: Vec<(usize, T)> = on_threads(0..threads, |_| run())
+        .into_iter()
+        .flatten()
+        .collect();
+    out.sort_unstable_by_key(|&(index, _)| index);
+    out.into_iter().map(|(_, result)| result).collect()
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -381,7 +378,7 @@ fn collect_markdown(
 ) {
     let Ok(canonical) = fs::canonicalize(dir) else {
         problems.push(Problem::new(
-            dir.display().to_string(),
+            read::path_name(dir),
             0,
             "cannot resolve folder",
         ));
@@ -392,7 +389,7 @@ fn collect_markdown(
     }
     if depth > MAX_DEPTH {
         problems.push(Problem::new(
-            dir.display().to_string(),
+            read::path_name(dir),
             0,
             format!("folders nested deeper than {MAX_DEPTH} levels are skipped"),
         ));
@@ -401,7 +398,7 @@ fn collect_markdown(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(Problem::new(dir.display().to_string(), 0, io_message(&err)));
+            problems.push(Problem::new(read::path_name(dir), 0, io_message(&err)));
             return;
         }
     };
@@ -415,7 +412,7 @@ fn collect_markdown(
             Ok(_) => {}
             Err(err) if is_markdown(&path) || err.kind() != std::io::ErrorKind::NotFound => {
                 problems.push(Problem::new(
-                    path.display().to_string(),
+                    read::path_name(&path),
                     0,
                     io_message(&err),
                 ));
@@ -452,7 +449,7 @@ fn read_text<'b>(path: &Path, name: &str, buffer: &'b mut Vec<u8>) -> Result<&'b
 
 /// Reads one file, refusing what cannot be a Markdown FAQ (as [`read_text`]).
 fn read_document(path: &Path) -> Result<Document, Problem> {
-    let name = path.display().to_string();
+    let name = read::path_name(path);
     let mut buffer = Vec::new();
     let text = read_text(path, &name, &mut buffer)?.to_owned();
     Ok(Document { name, text })

@@ -24,6 +24,7 @@ pub mod render;
 pub mod sanitize;
 pub mod search;
 pub mod text;
+pub mod threads;
 pub mod xref;
 
 use std::ffi::OsString;

@@ -66,6 +66,28 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
     OpenOptions::new().read(true).open(path)
 }
 
+/// A path as text that loses nothing: bytes that are not UTF-8 (possible
+/// in Unix file names) are written `\xNN` rather than replaced by `�`, so
+/// two such files keep apart in messages and in JSON `source`.
+pub fn path_name(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02x}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 /// Text with CRLF and lone-CR line endings made LF, and a leading byte
 /// order mark dropped, in place: files from any editor parse alike.
 pub fn normalise_line_endings(bytes: &mut Vec<u8>) {
@@ -101,6 +123,15 @@ mod tests {
         let mut bytes = text.to_vec();
         normalise_line_endings(&mut bytes);
         bytes
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn file_names_that_are_not_utf8_keep_every_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9-\xff.md"));
+        assert_eq!(path_name(path), "/tmp/caf\\xe9-\\xff.md");
+        assert_eq!(path_name(Path::new("/tmp/café.md")), "/tmp/café.md");
     }
 
     #[test]

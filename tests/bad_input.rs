@@ -500,3 +500,19 @@ fn builtin_corpus_and_example_pass_check() {
         .success()
         .stdout_has("refund\tHow do I get a refund?\tBilling");
 }
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_escaped_not_replaced() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new("name-bytes");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(dir.path().join(name), GOOD).unwrap();
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(dir.path())
+        .args(["list", "--json"])
+        .run()
+        .success();
+    let source = out.json()[0]["source"].as_str().unwrap().to_owned();
+    assert!(source.ends_with("caf\\xe9.md"), "{source}");
+}

@@ -25,11 +25,12 @@ use nucleo_matcher::Utf32Str;
 
 use super::{
     EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, ROWS_PER_TERM, Scan, Term,
-    on_threads, openings, passes_filters, push_word_matches, rank, record_match, short_fields,
+    openings, passes_filters, push_word_matches, rank, record_match, short_fields,
     threads_for,
 };
 use crate::entry::{Entry, Text};
 use crate::text::{self, WordMap, WordScanner};
+use crate::threads::on_threads;
 
 /// The words of a corpus and where they occur, in one shard per core (each
 /// a complete index of a run of entries); see the module docs.

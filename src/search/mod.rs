@@ -23,6 +23,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::entry::Entry;
 use crate::text;
+use crate::threads::on_threads;
 
 mod index;
 mod phrase;
@@ -348,28 +349,6 @@ fn threads_for(entries: usize) -> usize {
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     }
-}
-
-/// `work` done on each item: the first on this thread, every other on a
-/// thread of its own. Results come in item order; a worker's panic is
-/// passed on.
-fn on_threads<I: Send, R: Send>(
-    items: impl IntoIterator<Item = I>,
-    work: impl Fn(I) -> R + Sync,
-) -> Vec<R> {
-    let work = &work;
-    std::thread::scope(|scope| {
-        let mut items = items.into_iter();
-        let first = items.next();
-        let others: Vec<_> = items.map(|item| scope.spawn(move || work(item))).collect();
-        let mut results: Vec<R> = first.map(work).into_iter().collect();
-        results.extend(others.into_iter().map(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        }));
-        results
-    })
 }
 
 /// What every score needs to know of the whole corpus and query.
