@@ -14,9 +14,9 @@ use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
 use crate::read;
-use crate::threads::on_threads;
 use crate::search::Index;
 use crate::text;
+use crate::threads::on_threads;
 
 /// The Element / Matrix FAQ, compiled into the binary.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/faq");
@@ -297,11 +297,7 @@ fn list_files(root: &Path) -> (Vec<(PathBuf, u64)>, Vec<Problem>) {
             files.sort();
         }
         Ok(meta) => files.push((root.to_path_buf(), meta.len())),
-        Err(err) => problems.push(Problem::new(
-            read::path_name(root),
-            0,
-            io_message(&err),
-        )),
+        Err(err) => problems.push(Problem::new(read::path_name(root), 0, io_message(&err))),
     }
     (files, problems)
 }
@@ -411,11 +407,7 @@ fn collect_markdown(
             Ok(meta) if is_markdown(&path) => files.push((path, meta.len())),
             Ok(_) => {}
             Err(err) if is_markdown(&path) || err.kind() != std::io::ErrorKind::NotFound => {
-                problems.push(Problem::new(
-                    read::path_name(&path),
-                    0,
-                    io_message(&err),
-                ));
+                problems.push(Problem::new(read::path_name(&path), 0, io_message(&err)));
             }
             Err(_) => {}
         }

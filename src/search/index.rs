@@ -25,8 +25,7 @@ use nucleo_matcher::Utf32Str;
 
 use super::{
     EntryStats, FIELDS, FUZZY_FLOOR, Field, Hit, PooledMatcher, Query, ROWS_PER_TERM, Scan, Term,
-    openings, passes_filters, push_word_matches, rank, record_match, short_fields,
-    threads_for,
+    openings, passes_filters, push_word_matches, rank, record_match, short_fields, threads_for,
 };
 use crate::entry::{Entry, Text};
 use crate::text::{self, WordMap, WordScanner};
