@@ -5,13 +5,11 @@
 //! headings the fast line scanner reads differently, and cross-references
 //! (`[text](#id)`) to ids that do not exist.
 
-use std::collections::BTreeSet;
-
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::corpus::{Corpus, Document, Source, read_sources};
 use crate::entry::Problem;
-use crate::parse::{self, line_of};
+use crate::parse::{self, LineCursor};
 use crate::xref::{CrossRefs, links};
 
 /// What a check found.
@@ -26,27 +24,40 @@ pub struct Report {
 /// cross-references may point anywhere).
 pub fn check(sources: &[Source]) -> Report {
     let (groups, mut problems) = read_sources(sources);
-    let corpus = Corpus::from_documents(&groups);
-    problems.extend(corpus.problems.iter().cloned());
+    // Each file's two full parses first, each dropped before the next and
+    // before the corpus is built: on a large file they never share memory.
+    let examined: Vec<(Vec<Problem>, Vec<IdLink>)> = groups
+        .iter()
+        .flatten()
+        .map(|document| (cross_examine_headings(document), id_links(document)))
+        .collect();
+    let mut corpus = Corpus::from_documents(&groups);
+    if problems.is_empty() {
+        problems = std::mem::take(&mut corpus.problems);
+    } else {
+        problems.append(&mut corpus.problems);
+    }
     let refs = CrossRefs::new(&corpus.entries);
-    let mut files = 0;
-    for document in groups.iter().flatten() {
-        files += 1;
-        problems.extend(cross_examine_headings(document));
-        for link in links(&document.text) {
-            if let Some(id) = link.target.strip_prefix('#')
-                && !id.is_empty()
-                && !refs.has_id(id)
-            {
-                problems.push(Problem::new(
-                    &document.name,
-                    line_of(&document.text, link.span.start),
-                    format!("cross-reference to '#{id}', but no entry has that id"),
-                ));
-            }
+    let files = examined.len();
+    for (document, (headings, links)) in groups.iter().flatten().zip(examined) {
+        problems.extend(headings);
+        for link in links.into_iter().filter(|link| !refs.has_id(&link.id)) {
+            problems.push(Problem::new(
+                &document.name,
+                link.line,
+                format!(
+                    "cross-reference to '#{}', but no entry has that id",
+                    link.id
+                ),
+            ));
         }
     }
-    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    // Mostly in order already (one file's problems come top to bottom),
+    // and then a check is all the stable sort would change.
+    let order = |a: &Problem, b: &Problem| (&a.file, a.line).cmp(&(&b.file, b.line));
+    if !problems.is_sorted_by(|a, b| order(a, b).is_le()) {
+        problems.sort_by(order);
+    }
     problems.dedup();
     Report {
         files,
@@ -55,39 +66,70 @@ pub fn check(sources: &[Source]) -> Report {
     }
 }
 
+/// A link to `#id`, on a line.
+struct IdLink {
+    line: usize,
+    id: String,
+}
+
+/// The links of `document` to an id (`[text](#id)`).
+fn id_links(document: &Document) -> Vec<IdLink> {
+    // Links come in document order: one cursor numbers them all in one pass.
+    let mut lines = LineCursor::new(&document.text);
+    links(&document.text)
+        .into_iter()
+        .filter_map(|link| {
+            let id = link.target.strip_prefix('#').filter(|id| !id.is_empty())?;
+            Some(IdLink {
+                line: lines.line_of(link.span.start),
+                id: id.to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// Headings where the line scanner and a full CommonMark parse disagree.
 fn cross_examine_headings(document: &Document) -> Vec<Problem> {
-    let scanned: BTreeSet<usize> = parse::parse_document(&document.name, &document.text)
-        .heading_lines
-        .into_iter()
-        .collect();
-    let mut parsed = BTreeSet::new();
-    let mut setext = BTreeSet::new();
+    // Both lists ascend: the scanner and the parser read top to bottom.
+    let scanned = parse::heading_lines(&document.text);
+    // (line, whether an underlined heading starts there)
+    let mut parsed: Vec<(usize, bool)> = Vec::new();
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut lines = LineCursor::new(&document.text);
     for (event, range) in Parser::new_ext(&document.text, options).into_offset_iter() {
         if let Event::Start(Tag::Heading { .. }) = event {
-            let line = line_of(&document.text, range.start);
-            parsed.insert(line);
-            if !document.text[range].trim_start().starts_with('#') {
-                setext.insert(line);
-            }
+            let line = lines.line_of(range.start);
+            let setext = !document.text[range].trim_start().starts_with('#');
+            parsed.push((line, setext));
         }
     }
+    // One entry per line (as sorted anyway), underlined if any heading there is.
+    parsed.sort_unstable();
+    parsed.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        kept.1 |= same && later.1;
+        same
+    });
     let mut problems = Vec::new();
-    for &line in parsed.difference(&scanned) {
-        let message = if setext.contains(&line) {
+    for &(line, setext) in &parsed {
+        if scanned.binary_search(&line).is_ok() {
+            continue;
+        }
+        let message = if setext {
             "underlined (setext) heading is not an entry boundary; write it with `#`"
         } else {
             "heading inside a list, quote or HTML block is not an entry boundary"
         };
         problems.push(Problem::new(&document.name, line, message));
     }
-    for &line in scanned.difference(&parsed) {
-        problems.push(Problem::new(
-            &document.name,
-            line,
-            "line is taken as a heading but Markdown reads it as text (inside an HTML block?)",
-        ));
+    for &line in &scanned {
+        if parsed.binary_search_by_key(&line, |&(l, _)| l).is_err() {
+            problems.push(Problem::new(
+                &document.name,
+                line,
+                "line is taken as a heading but Markdown reads it as text (inside an HTML block?)",
+            ));
+        }
     }
     problems
 }

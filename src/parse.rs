@@ -21,8 +21,6 @@ use crate::text;
 pub struct Parsed {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
-    /// Every structural heading seen, for `check`'s cross-examination.
-    pub heading_lines: Vec<usize>,
 }
 
 /// An ATX heading line found by the scanner.
@@ -41,14 +39,10 @@ struct Heading<'a> {
 
 /// Parses one document. `source` names it in entries and problems.
 pub fn parse_document(source: &str, text: &str) -> Parsed {
-    let headings = scan_headings(text);
-    let mut parsed = Parsed {
-        heading_lines: headings.iter().map(|h| h.line).collect(),
-        entries: Vec::with_capacity(headings.len()),
-        ..Parsed::default()
-    };
-    let first_heading = headings.first().map_or(text.len(), |h| h.span.start);
-    if let Some(line) = first_content_line(text, 0..first_heading) {
+    let mut headings = scan_headings(text).peekable();
+    let mut parsed = Parsed::default();
+    let first_heading = headings.peek().map_or(text.len(), |h| h.span.start);
+    if let Some(line) = first_content_line(text, 0..first_heading, 1) {
         parsed.problems.push(Problem::new(
             source,
             line,
@@ -57,8 +51,8 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
     }
 
     let mut categories: Vec<(usize, String)> = Vec::new();
-    for (i, heading) in headings.iter().enumerate() {
-        let next = headings.get(i + 1);
+    while let Some(heading) = headings.next() {
+        let next = headings.peek();
         let parent_level = categories
             .iter()
             .rev()
@@ -78,7 +72,8 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
         let body = heading.span.end..next.map_or(text.len(), |n| n.span.start);
         let title = heading_text(heading.content);
         if next.is_some_and(|n| n.level > heading.level) {
-            if let Some(line) = first_content_line(text, body) {
+            // The body starts on the line after the heading's.
+            if let Some(line) = first_content_line(text, body, heading.line + 1) {
                 parsed.problems.push(Problem::new(
                     source,
                     line,
@@ -142,74 +137,102 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
     parsed
 }
 
-/// Finds the ATX headings that structure the document.
+/// Finds the ATX headings that structure the document, one at a time, so
+/// that a document of millions of headings never holds them all at once.
 ///
 /// Most lines are prose: outside code fences and comments a line can only
 /// matter when its first character (after at most three spaces) is `#`,
 /// `` ` ``, `~` or `<`, so every other line is skipped after a look at its
 /// first bytes, and the search for the next line end reads eight bytes at
 /// a time.
-fn scan_headings(text: &str) -> Vec<Heading<'_>> {
-    let bytes = text.as_bytes();
-    let mut headings = Vec::new();
-    let mut fence: Option<(u8, usize)> = None;
-    let mut in_comment = false;
-    let mut start = 0;
-    let mut index = 0;
-    while start < bytes.len() {
-        let span = start..line_end(bytes, start);
-        start = span.end;
-        index += 1;
-        if !in_comment {
-            let spaces = bytes[span.clone()]
-                .iter()
-                .take(4)
-                .take_while(|&&b| b == b' ');
-            let first = bytes.get(span.start + spaces.count()).copied();
-            let may_matter = match fence {
-                Some((fence_char, _)) => first == Some(fence_char),
-                None => matches!(first, Some(b'#' | b'`' | b'~' | b'<')),
-            };
-            if !may_matter {
+fn scan_headings(text: &str) -> Headings<'_> {
+    Headings {
+        text,
+        fence: None,
+        in_comment: false,
+        start: 0,
+        index: 0,
+    }
+}
+
+/// The scanner's state between two headings: see [`scan_headings`].
+struct Headings<'a> {
+    text: &'a str,
+    fence: Option<(u8, usize)>,
+    in_comment: bool,
+    /// Where the next line starts.
+    start: usize,
+    /// The 1-based number of the last line read.
+    index: usize,
+}
+
+impl<'a> Iterator for Headings<'a> {
+    type Item = Heading<'a>;
+
+    fn next(&mut self) -> Option<Heading<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.start < bytes.len() {
+            let span = self.start..line_end(bytes, self.start);
+            self.start = span.end;
+            self.index += 1;
+            if !self.in_comment {
+                let spaces = bytes[span.clone()]
+                    .iter()
+                    .take(4)
+                    .take_while(|&&b| b == b' ');
+                let first = bytes.get(span.start + spaces.count()).copied();
+                let may_matter = match self.fence {
+                    Some((fence_char, _)) => first == Some(fence_char),
+                    None => matches!(first, Some(b'#' | b'`' | b'~' | b'<')),
+                };
+                if !may_matter {
+                    continue;
+                }
+            }
+            let line = text[span.clone()].trim_end_matches(['\n', '\r']);
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[indent..];
+            if let Some((fence_char, fence_len)) = self.fence {
+                if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
+                    self.fence = None;
+                }
                 continue;
             }
-        }
-        let line = text[span.clone()].trim_end_matches(['\n', '\r']);
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let rest = &line[indent..];
-        if let Some((fence_char, fence_len)) = fence {
-            if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
-                fence = None;
+            if self.in_comment {
+                self.in_comment = !line.contains("-->");
+                continue;
             }
-            continue;
+            if indent > 3 {
+                continue;
+            }
+            if let Some(open) = opening_fence(rest) {
+                self.fence = Some(open);
+                continue;
+            }
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                self.in_comment = !comment.contains("-->");
+                continue;
+            }
+            if let Some((level, content)) = atx_heading(rest) {
+                let (content, id) = split_attributes(content);
+                return Some(Heading {
+                    level,
+                    line: self.index,
+                    span,
+                    content,
+                    id,
+                });
+            }
         }
-        if in_comment {
-            in_comment = !line.contains("-->");
-            continue;
-        }
-        if indent > 3 {
-            continue;
-        }
-        if let Some(open) = opening_fence(rest) {
-            fence = Some(open);
-            continue;
-        }
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            in_comment = !comment.contains("-->");
-            continue;
-        }
-        if let Some((level, content)) = atx_heading(rest) {
-            let (content, id) = split_attributes(content);
-            headings.push(Heading {
-                level,
-                line: index,
-                span,
-                content,
-                id,
-            });
-        }
+        None
     }
-    headings
+}
+
+/// The 1-based lines of the headings that structure `text` (entry
+/// boundaries), for `check`'s cross-examination.
+pub fn heading_lines(text: &str) -> Vec<usize> {
+    scan_headings(text).map(|h| h.line).collect()
 }
 
 /// The offset just past the line that starts at `from` (its `\n` included).
@@ -367,20 +390,55 @@ fn trim_blank_lines(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + end
 }
 
-/// The 1-based line of the first non-blank line within `range`, if any.
-fn first_content_line(text: &str, range: Range<usize>) -> Option<usize> {
-    let slice = &text[range.clone()];
+/// The 1-based line of the first non-blank line within `range`, if any;
+/// `line` is the line `range` starts on. Counting from there, not from the
+/// top of the document, keeps a document of many categories linear.
+fn first_content_line(text: &str, range: Range<usize>, line: usize) -> Option<usize> {
+    let slice = &text[range];
     let offset = slice.find(|c: char| !c.is_whitespace())?;
-    Some(line_of(text, range.start + offset))
+    Some(line + newlines(&slice.as_bytes()[..offset]))
 }
 
-/// The 1-based line number of a byte offset.
+/// The 1-based line number of a byte offset. It counts from the top: for
+/// the lines of many offsets in one text, use a [`LineCursor`].
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    newlines(&text.as_bytes()[..offset.min(text.len())]) + 1
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Line numbers of many byte offsets of one text, each counted from the
+/// last: offsets asked for in order (as a parser yields them) cost one pass
+/// over the text in all, where [`line_of`] would count from the top for each.
+#[derive(Debug)]
+pub struct LineCursor<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCursor {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of `offset`, as [`line_of`] gives it.
+    pub fn line_of(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset >= self.offset {
+            self.line += newlines(&self.text[self.offset..offset]);
+        } else {
+            self.line -= newlines(&self.text[offset..self.offset]);
+        }
+        self.offset = offset;
+        self.line
+    }
 }
 
 #[cfg(test)]
@@ -570,7 +628,6 @@ mod tests {
                 }
             }
             let fast: Vec<_> = scan_headings(&text)
-                .into_iter()
                 .map(|h| (h.level, h.line, h.span, h.content, h.id))
                 .collect();
             assert_eq!(fast, reference_headings(&text), "{text:?}");
@@ -591,6 +648,30 @@ mod tests {
             let want = text.find('\n').map_or(text.len(), |i| i + 1);
             assert_eq!(line_end(text.as_bytes(), 0), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn line_cursor_agrees_with_line_of_in_any_order() {
+        let text = "a\n\nbc\r\nd\n\n\ne";
+        let mut cursor = LineCursor::new(text);
+        let offsets = [0, 1, 2, 3, 7, 7, 20, 4, 0, 9, 12, 2, 13];
+        for offset in offsets {
+            assert_eq!(cursor.line_of(offset), line_of(text, offset), "{offset}");
+        }
+    }
+
+    #[test]
+    fn category_text_is_reported_on_its_own_line() {
+        let p = parse("# A\n\n\n  intro\n## Q\n\nA.\n# C\n## R\nB.\n");
+        let lines: Vec<usize> = p
+            .problems
+            .iter()
+            .filter(|x| x.message.contains("belongs to no entry"))
+            .map(|x| x.line)
+            .collect();
+        assert_eq!(lines, [4]);
+        let p = parse("# A #\r\n\r\nintro\r\n## Q\n\nA.\n");
+        assert_eq!(p.problems[0].line, 3, "{:?}", p.problems);
     }
 
     #[test]

@@ -3,11 +3,16 @@
 //! How things look is decided once ([`Presentation`]) and passed in; every
 //! piece of corpus text goes through `sanitize` on its way out.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use termimad::crossterm::style::Color;
-use termimad::{Alignment, MadSkin};
+use termimad::minimad::{self, Line};
+use termimad::{
+    Alignment, CompositeKind, FmtComposite, FmtLine, FmtTableRow, FmtText, MadSkin,
+    RelativePosition, Spacing, TblFit,
+};
 
 use crate::entry::Entry;
 use crate::sanitize::sanitize;
@@ -102,8 +107,9 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
         );
     }
     let _ = write!(markdown, "\n{}\n", sanitize(&answer));
+    let markdown = cut_wide_tables(&markdown, width, &entry.id);
     let skin = skin(how.color);
-    let rendered = skin.text(&markdown, Some(width)).to_string();
+    let rendered = lay_out(&skin, &markdown, width).to_string();
     if how.color {
         rendered
     } else {
@@ -146,18 +152,20 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
     out
 }
 
+/// Each piece costs the `width` characters it looks at, never the rest of
+/// the line, so a line of megabytes wraps in time linear in its length.
 fn wrap_code_line(line: &str, indent: usize, width: usize, out: &mut String) {
     let mut rest = line;
     let mut prefix = "";
     let continuation = " ".repeat(indent);
     loop {
         let room = width.saturating_sub(prefix.len()).max(1);
-        if rest.chars().count() <= room {
+        // The start of the character past `room`, if the rest is longer.
+        let Some((limit, _)) = rest.char_indices().nth(room) else {
             out.push_str(prefix);
             out.push_str(rest);
             return;
-        }
-        let limit = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+        };
         let skip = if prefix.is_empty() { indent } else { 0 };
         let Some(cut) = rest[..limit].rfind(' ').filter(|&c| c > skip) else {
             // One token longer than the line: leave it whole.
@@ -171,6 +179,354 @@ fn wrap_code_line(line: &str, indent: usize, width: usize, out: &mut String) {
         rest = rest[cut..].trim_start();
         prefix = &continuation;
     }
+}
+
+/// `skin.text(markdown, Some(width))`, step for step as termimad 0.35 does
+/// it, but with tables fitted by [`fit_tables`]: termimad inserts each line
+/// a wrapped table cell adds into the list of all lines, which takes time
+/// quadratic in the rows of a table whose cells wrap.
+fn lay_out<'k, 's>(skin: &'k MadSkin, markdown: &'s str, width: usize) -> FmtText<'k, 's> {
+    let text = minimad::parse_text(markdown, minimad::Options::default());
+    let lines = text
+        .lines
+        .into_iter()
+        .map(|line| FmtLine::from(line, skin))
+        .collect();
+    let mut lines = fit_tables(lines, width, skin);
+    if width >= 3 {
+        lines = termimad::wrap::hard_wrap_lines(lines, width, skin)
+            .expect("width should be wide enough");
+    }
+    justify_code_blocks(&mut lines);
+    FmtText {
+        skin,
+        lines,
+        width: Some(width),
+    }
+}
+
+/// termimad's `fix_all_tables` (which gives each table column a width and
+/// wraps the cells wider than theirs onto lines of their own), building a
+/// new list of lines where termimad inserts into the old one.
+fn fit_tables<'s>(lines: Vec<FmtLine<'s>>, width: usize, skin: &MadSkin) -> Vec<FmtLine<'s>> {
+    let is_table = |line: &FmtLine| matches!(line, FmtLine::TableRow(_) | FmtLine::TableRule(_));
+    let mut out = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if !is_table(&line) {
+            out.push(line);
+            continue;
+        }
+        let mut table = vec![line];
+        while let Some(line) = lines.next_if(|line| is_table(line)) {
+            table.push(line);
+        }
+        fit_table(table, width, skin, &mut out);
+    }
+    out
+}
+
+/// termimad's `Table::fix_columns` for the lines of one table, appended to `out`.
+fn fit_table<'s>(
+    mut table: Vec<FmtLine<'s>>,
+    width: usize,
+    skin: &MadSkin,
+    out: &mut Vec<FmtLine<'s>>,
+) {
+    let mut columns = table
+        .iter()
+        .map(|line| match line {
+            FmtLine::TableRow(row) => row.cells.len(),
+            FmtLine::TableRule(rule) => rule.aligns.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    if columns == 0 || width == 0 {
+        out.append(&mut table);
+        return;
+    }
+    let mut columns_removed = false;
+    let widths = match TblFit::new(columns, width) {
+        Ok(mut fit) => {
+            for line in &mut table {
+                match line {
+                    FmtLine::TableRow(FmtTableRow { cells }) => {
+                        for (column, cell) in cells.iter().enumerate().take(columns) {
+                            fit.see_cell(column, cell.visible_length);
+                        }
+                        cells.resize_with(columns.max(cells.len()), FmtComposite::new);
+                    }
+                    FmtLine::TableRule(rule) => rule.set_nbcols(columns),
+                    _ => {}
+                }
+            }
+            fit.fit().col_widths
+        }
+        Err(_) => {
+            // Not even three columns for each: termimad shows the first
+            // columns that fit, and `cut_wide_tables` says so.
+            columns = (width - 1) / 4;
+            columns_removed = true;
+            vec![3; columns]
+        }
+    };
+
+    let start = out.len();
+    for mut line in table {
+        let mut continued: Vec<std::vec::IntoIter<FmtComposite<'s>>> = Vec::new();
+        let mut added = 0;
+        if let FmtLine::TableRow(FmtTableRow { cells }) = &mut line {
+            cells.truncate(columns);
+            cells.resize_with(columns, FmtComposite::new);
+            for (cell, &column_width) in cells.iter_mut().zip(&widths) {
+                let mut parts = Vec::new();
+                if cell.visible_length > column_width {
+                    parts = termimad::wrap::hard_wrap_composite(cell, column_width, skin)
+                        .expect("tbl fitter guaranteed all columns to be wide enough");
+                    let mut rest = parts.drain(..);
+                    if let Some(first) = rest.next() {
+                        *cell = first;
+                    }
+                    parts = rest.collect();
+                }
+                added = added.max(parts.len());
+                continued.push(parts.into_iter());
+            }
+        }
+        out.push(line);
+        for _ in 0..added {
+            let cells = continued
+                .iter_mut()
+                .map(|parts| parts.next().unwrap_or_else(FmtComposite::new))
+                .collect();
+            out.push(FmtLine::TableRow(FmtTableRow { cells }));
+        }
+    }
+
+    // The alignments of a row are those of the last rule above it.
+    let last = out.len() - 1;
+    let mut aligns = vec![Alignment::Center; columns];
+    for (at, line) in out.iter_mut().enumerate().skip(start) {
+        match line {
+            FmtLine::TableRow(FmtTableRow { cells }) => {
+                for ((cell, &width), &align) in cells.iter_mut().zip(&widths).zip(&aligns) {
+                    cell.spacing = Some(Spacing { width, align });
+                }
+            }
+            FmtLine::TableRule(rule) => {
+                if columns_removed {
+                    rule.set_nbcols(columns);
+                }
+                if at == start {
+                    rule.position = RelativePosition::Top;
+                } else if at == last {
+                    rule.position = RelativePosition::Bottom;
+                }
+                rule.widths[..columns].clone_from_slice(&widths);
+                aligns.clone_from_slice(&rule.aligns[..columns]);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// termimad's `justify_blocks`: every line of a code block as wide as its widest.
+fn justify_code_blocks(lines: &mut [FmtLine<'_>]) {
+    let code_width = |line: &FmtLine| match line {
+        FmtLine::Normal(fc) if matches!(fc.kind, CompositeKind::Code) => Some(fc.visible_length),
+        _ => None,
+    };
+    let mut at = 0;
+    while at < lines.len() {
+        let start = at;
+        let mut width = 0;
+        while let Some(w) = lines.get(at).and_then(code_width) {
+            width = width.max(w);
+            at += 1;
+        }
+        if at == start {
+            at += 1;
+            continue;
+        }
+        for line in &mut lines[start..at] {
+            if let FmtLine::Normal(fc) = line {
+                fc.spacing = Some(Spacing {
+                    width,
+                    align: Alignment::Left,
+                });
+            }
+        }
+    }
+}
+
+/// Cuts the rows of tables too wide to show, and says so under them.
+///
+/// termimad shows at most `(width - 1) / 4` columns of a table (three
+/// characters and a border each): of a table with more it shows the first
+/// ones, and drops the others without a word. And minimad, which parses the
+/// rows for it, takes time quadratic in the cells of a row. So a row of more
+/// cells than termimad shows is cut to the ones it shows and one more cell
+/// that keeps the row a rule (`|---|`) if it was one: the table keeps the
+/// same layout and shows the same. Under each table that has columns not
+/// shown, a line says how many there are and how to see them.
+fn cut_wide_tables<'a>(markdown: &'a str, width: usize, id: &str) -> Cow<'a, str> {
+    let shown = width.saturating_sub(1) / 4;
+    if shown == 0 {
+        return Cow::Borrowed(markdown);
+    }
+    let mut out = String::new();
+    // How much of `markdown` is in `out`.
+    let mut copied = 0;
+    let mut fence = false;
+    // The most cells of a row of the table read so far.
+    let mut columns = 0;
+    let mut end = 0;
+    let note = |out: &mut String, copied: &mut usize, at: usize, columns: usize| {
+        out.push_str(&markdown[*copied..at]);
+        *copied = at;
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "*({shown} of {columns} columns shown: `faq show {} --color never | cat` prints the whole table)*",
+            escape_inline(&sanitize(id))
+        );
+    };
+    for raw in markdown.split_inclusive('\n') {
+        let start = end;
+        end += raw.len();
+        // The line as minimad reads it (`str::lines`).
+        let line = raw
+            .strip_suffix('\n')
+            .map_or(raw, |l| l.strip_suffix('\r').unwrap_or(l));
+        // Lines of a code block are never table rows; a line starting
+        // with ``` opens or closes one.
+        if fence || !line.starts_with('|') {
+            fence ^= line.starts_with("```");
+            if columns > shown {
+                note(&mut out, &mut copied, start, columns);
+            }
+            columns = 0;
+            continue;
+        }
+        let (cells, cut) = table_row(line, shown);
+        columns = columns.max(cells);
+        if let Some(cut) = cut {
+            out.push_str(&markdown[copied..start]);
+            out.push_str(&cut);
+            out.push_str(&raw[line.len()..]);
+            copied = end;
+        }
+    }
+    if columns > shown {
+        note(&mut out, &mut copied, markdown.len(), columns);
+    }
+    if copied == 0 {
+        return Cow::Borrowed(markdown);
+    }
+    out.push_str(&markdown[copied..]);
+    Cow::Owned(out)
+}
+
+/// The number of cells minimad reads in a table `row`, and the row cut to
+/// `shown` cells and one more when it has more than `shown + 1`.
+fn table_row(row: &str, shown: usize) -> (usize, Option<String>) {
+    /// Cells parsed at once: few enough that minimad's time per group,
+    /// quadratic in its cells, stays linear in its length.
+    const GROUP: usize = 32;
+    let ends = cell_ends(row);
+    // Before minimad drops an empty last cell, there is one cell more than ends.
+    if ends.len() < shown {
+        return (ends.len() + 1, None);
+    }
+    if ends.len() <= shown + 1 {
+        return (parsed_cells(row).0, None);
+    }
+    // The `|`s that start the cells after the first `shown`.
+    let starts = &ends[shown - 1..];
+    let mut cells = shown;
+    let mut rule = true;
+    for (group, first) in (0..starts.len()).step_by(GROUP).enumerate() {
+        let last = first + GROUP;
+        let text = match starts.get(last) {
+            Some(&next) => &row[starts[first]..=next],
+            None => &row[starts[first]..],
+        };
+        let (count, is_rule) = parsed_cells(text);
+        if last < starts.len() && count != GROUP {
+            // Not split as minimad splits: keep the row whole (and slow).
+            debug_assert!(false, "group {group} of {row:?}: {count} cells");
+            return (ends.len() + 1, None);
+        }
+        cells += count;
+        rule &= is_rule;
+    }
+    let mut cut = row[..ends[shown - 1]].to_owned();
+    cut.push_str(if rule { "|-" } else { "|x" });
+    (cells, Some(cut))
+}
+
+/// The cells of a table row as minimad reads them, and whether it is a rule.
+fn parsed_cells(row: &str) -> (usize, bool) {
+    match Line::from(row) {
+        Line::TableRow(row) => (row.cells.len(), false),
+        Line::TableRule(rule) => (rule.cells.len(), true),
+        _ => (0, false),
+    }
+}
+
+/// Where minimad ends the cells of a table `row` (a line that starts with
+/// `|`): the offsets of the `|`s that close a cell. A `|` in inline code or
+/// after a backslash is text. This follows `LineParser::parse_compounds` of
+/// minimad 0.16, which reads the characters of a cell with a few flags of
+/// state and ends it at a `|` outside code; tests hold the two together.
+fn cell_ends(row: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let (mut code, mut star, mut tilde, mut escaped) = (false, false, false, false);
+    // Bytes for characters: every character that matters is ASCII, and the
+    // bytes of any other character clear the flags as the character would.
+    for (at, &b) in row.as_bytes().iter().enumerate().skip(1) {
+        if code {
+            code = b != b'`';
+            star = false;
+            escaped = false;
+            continue;
+        }
+        if escaped {
+            escaped = false;
+            if matches!(b, b'*' | b'~' | b'|' | b'`' | b'\\') {
+                continue;
+            }
+        } else if b == b'\\' {
+            escaped = true;
+            continue;
+        }
+        if star {
+            star = false;
+            match b {
+                b'~' => tilde = true,
+                b'`' => code = true,
+                _ => {}
+            }
+        } else if tilde {
+            tilde = false;
+            star = b == b'*';
+        } else {
+            match b {
+                b'*' => star = true,
+                b'~' => tilde = true,
+                b'`' => code = true,
+                _ => {}
+            }
+        }
+        if b == b'|' {
+            ends.push(at);
+            (code, star, tilde, escaped) = (false, false, false, false);
+        }
+    }
+    ends
 }
 
 /// Keeps heading text literal inside the Markdown we hand to termimad.
@@ -341,16 +697,30 @@ fn snippet(answer: &str, at: usize, width: usize) -> Snippet {
 /// `[text](target)` → `[text]`, so snippets show link text only.
 fn drop_link_targets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("](") {
-        out.push_str(&rest[..=at]);
-        rest = &rest[at + 2..];
-        match rest.find([')', '\n']) {
-            Some(end) if rest.as_bytes()[end] == b')' => rest = &rest[end + 1..],
+    let mut at = 0;
+    // The first `)` or newline at or after some offset up to `at` (`None`:
+    // there is none): still the first one after `at` while it lies beyond.
+    // Without it each of many `](` before a distant `)` would look for it
+    // again, in time quadratic in their number.
+    let mut found: Option<Option<usize>> = None;
+    while let Some(open) = text[at..].find("](").map(|i| at + i) {
+        out.push_str(&text[at..=open]);
+        at = open + 2;
+        let end = match found {
+            Some(Some(end)) if end >= at => Some(end),
+            Some(None) => None,
+            _ => {
+                let end = text[at..].find([')', '\n']).map(|i| at + i);
+                found = Some(end);
+                end
+            }
+        };
+        match end {
+            Some(end) if text.as_bytes()[end] == b')' => at = end + 1,
             _ => out.push('('),
         }
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
 }
 
@@ -539,6 +909,295 @@ mod tests {
             list(&refs, Presentation::plain()),
             "B\n  a  a?\n  d  d?\n\nA / x\n  b  b?\n  e  e?\n\n(no category)\n  c  c?\n"
         );
+    }
+
+    /// A small random number generator for the tests that compare with termimad.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() >> 33) as usize % n
+        }
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// A table cell of characters that matter to minimad's cell splitting.
+    /// With `lists`, it may start as a list item or quote: minimad reads
+    /// those, but termimad (in debug builds) can panic on them in columns
+    /// too narrow for their indentation.
+    fn random_cell(rng: &mut Rng, lists: bool) -> String {
+        const PIECES: &[&str] = &[
+            "a", "word", " ", "  ", "-", "---", ":", ":-:", "*", "**", "~", "~~", "`", "``", "\\",
+            "\\|", "|", "é", "日本", "\t",
+        ];
+        let mut cell = String::new();
+        if lists && rng.below(3) == 0 {
+            cell.push_str(rng.pick(&["- ", "* ", "1. ", "2) ", "> ", " - ", "1."]));
+        }
+        for _ in 0..rng.below(5) {
+            cell.push_str(rng.pick(PIECES));
+        }
+        cell
+    }
+
+    fn random_row(rng: &mut Rng, cells: usize, lists: bool) -> String {
+        let rule = rng.below(4) == 0;
+        let mut row = String::new();
+        for _ in 0..cells {
+            row.push('|');
+            if rule {
+                row.push_str(rng.pick(&["---", ":--", "--:", ":-:", " - ", "-", "--"]));
+            } else {
+                row.push_str(&random_cell(rng, lists));
+            }
+        }
+        if rng.below(2) == 0 {
+            row.push('|');
+        }
+        row
+    }
+
+    /// Markdown with tables among the other kinds of line termimad knows.
+    fn random_markdown(rng: &mut Rng, max_cells: usize) -> String {
+        let mut md = String::new();
+        for _ in 0..rng.below(12) {
+            let line = match rng.below(12) {
+                0..=4 => {
+                    let cells = rng.below(max_cells + 1);
+                    random_row(rng, cells, false)
+                }
+                5 => "```".to_owned(),
+                6 => "    indented code that is long enough to need wrapping here".to_owned(),
+                7 => format!("- item {}", "long words ".repeat(rng.below(12))),
+                8 => format!("1. step {}", "x".repeat(rng.below(90))),
+                9 => "> quoted *text* and `code`".to_owned(),
+                10 => String::new(),
+                _ => "para ".repeat(rng.below(40)),
+            };
+            md.push_str(&line);
+            md.push_str(rng.pick(&["\n", "\n", "\r\n"]));
+        }
+        md
+    }
+
+    /// What termimad prints and what [`lay_out`] prints, unless termimad
+    /// panics, as its debug build does on a list item in a column too narrow
+    /// for its indentation (then both must).
+    fn both_lay_outs(
+        skin: &MadSkin,
+        ours: &str,
+        theirs: &str,
+        width: usize,
+    ) -> Option<(String, String)> {
+        use std::panic::{AssertUnwindSafe, catch_unwind};
+        let theirs = catch_unwind(AssertUnwindSafe(|| {
+            skin.text(theirs, Some(width)).to_string()
+        }));
+        let ours = catch_unwind(AssertUnwindSafe(|| lay_out(skin, ours, width).to_string()));
+        match (ours, theirs) {
+            (Ok(ours), Ok(theirs)) => Some((ours, theirs)),
+            (Err(_), Err(_)) => None,
+            (ours, _) => panic!("only one panicked; ours: {ours:?}"),
+        }
+    }
+
+    #[test]
+    fn lay_out_is_what_termimad_prints() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let skins = [skin(false), skin(true)];
+        let mut compared = 0;
+        for round in 0..3_000 {
+            let md = random_markdown(&mut rng, 8);
+            let width = [20, 23, 33, 41, 80, 200][round % 6];
+            let skin = &skins[round % 2];
+            if let Some((ours, theirs)) = both_lay_outs(skin, &md, &md, width) {
+                assert_eq!(ours, theirs, "width {width}: {md:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 2_900, "{compared}");
+    }
+
+    #[test]
+    fn cells_end_where_minimad_ends_them() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for _ in 0..20_000 {
+            let cells = 1 + rng.below(12);
+            let row = random_row(&mut rng, cells, true);
+            let ends = cell_ends(&row);
+            let cells = match Line::from(row.as_str()) {
+                Line::TableRow(r) => r.cells,
+                Line::TableRule(r) => {
+                    assert!(r.cells.len() == ends.len() + 1 || r.cells.len() == ends.len());
+                    continue;
+                }
+                _ => unreachable!("{row:?}"),
+            };
+            // minimad drops an empty last cell.
+            assert!(
+                cells.len() == ends.len() + 1 || cells.len() == ends.len(),
+                "{row:?}: {ends:?} {cells:?}"
+            );
+            for (i, cell) in cells.iter().enumerate() {
+                let from = if i == 0 { 0 } else { ends[i - 1] };
+                let to = ends.get(i).copied().unwrap_or(row.len());
+                for compound in &cell.compounds {
+                    let at = compound.src.as_ptr() as usize - row.as_ptr() as usize;
+                    assert!(
+                        from < at && at + compound.src.len() <= to,
+                        "{row:?}: cell {i} is {from}..{to}, has {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The most cells of any table in `md`, as termimad counts them.
+    fn widest_table(md: &str) -> usize {
+        let text = minimad::parse_text(md, minimad::Options::default());
+        let mut widest = 0;
+        for line in &text.lines {
+            match line {
+                Line::TableRow(r) => widest = widest.max(r.cells.len()),
+                Line::TableRule(r) => widest = widest.max(r.cells.len()),
+                _ => {}
+            }
+        }
+        widest
+    }
+
+    #[test]
+    fn cut_tables_look_the_same_and_say_what_is_not_shown() {
+        let mut rng = Rng(0x1234_5678_9abc_def1);
+        let skin = skin(false);
+        let (mut cut_some, mut compared) = (false, 0);
+        for round in 0..3_000 {
+            let width = [20, 21, 24, 29, 41][round % 5];
+            let shown = (width - 1) / 4;
+            let md = random_markdown(&mut rng, [3 * shown, 90][round % 2]);
+            let cut = cut_wide_tables(&md, width, "an-id");
+            cut_some |= cut.len() < md.len();
+            let notes = cut
+                .lines()
+                .filter(|l| l.contains(" columns shown: `faq show an-id"));
+            // Only whole tables are counted: any table wider than shown has a note.
+            assert_eq!(
+                notes.count() > 0,
+                widest_table(&md) > shown,
+                "width {width}: {md:?}\n{cut}"
+            );
+            let without_notes: String = cut
+                .split_inclusive('\n')
+                .filter(|l| !l.contains(" columns shown: `faq show an-id"))
+                .collect();
+            if let Some((ours, theirs)) = both_lay_outs(&skin, &without_notes, &md, width) {
+                assert_eq!(ours, theirs, "width {width}: {md:?}\n{cut}");
+                compared += 1;
+            }
+        }
+        assert!(cut_some && compared > 2_900, "{compared}");
+    }
+
+    #[test]
+    fn a_table_too_wide_says_how_many_columns_are_shown() {
+        let e = Entry {
+            answer: format!("|{}\n|{}\n", "c|".repeat(30), "-|".repeat(30)).into(),
+            ..sample()
+        };
+        let how = Presentation {
+            rich: true,
+            color: false,
+            width: 80,
+        };
+        let out = entry(&e, &CrossRefs::default(), how);
+        assert!(
+            out.contains("(19 of 30 columns shown: faq show t --color never | cat prints"),
+            "{out}"
+        );
+    }
+
+    /// [`drop_link_targets`] as it was, looking for each `)` afresh.
+    fn drop_link_targets_reference(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("](") {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 2..];
+            match rest.find([')', '\n']) {
+                Some(end) if rest.as_bytes()[end] == b')' => rest = &rest[end + 1..],
+                _ => out.push('('),
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn link_targets_drop_as_before() {
+        let mut rng = Rng(0x0bad_cafe_dead_beef);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(16) {
+                text.push_str(rng.pick(&["](", ")", "\n", "[", "a", "é", "](x)", " "]));
+            }
+            assert_eq!(
+                drop_link_targets(&text),
+                drop_link_targets_reference(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// [`wrap_code_line`] as it was, counting the rest of the line each time.
+    fn wrap_code_line_reference(line: &str, indent: usize, width: usize, out: &mut String) {
+        let mut rest = line;
+        let mut prefix = "";
+        let continuation = " ".repeat(indent);
+        loop {
+            let room = width.saturating_sub(prefix.len()).max(1);
+            if rest.chars().count() <= room {
+                out.push_str(prefix);
+                out.push_str(rest);
+                return;
+            }
+            let limit = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            let skip = if prefix.is_empty() { indent } else { 0 };
+            let Some(cut) = rest[..limit].rfind(' ').filter(|&c| c > skip) else {
+                out.push_str(prefix);
+                out.push_str(rest);
+                return;
+            };
+            out.push_str(prefix);
+            out.push_str(rest[..cut].trim_end());
+            out.push('\n');
+            rest = rest[cut..].trim_start();
+            prefix = &continuation;
+        }
+    }
+
+    #[test]
+    fn code_lines_wrap_as_before() {
+        let mut rng = Rng(0x5151_5151_0000_0001);
+        for _ in 0..20_000 {
+            let indent = rng.below(6);
+            let mut line = " ".repeat(indent);
+            for _ in 0..rng.below(30) {
+                line.push_str(rng.pick(&["a", "bb", "ccc", " ", "  ", "é", "日本語", "\u{3000}"]));
+            }
+            let width = 1 + rng.below(12);
+            let (mut fast, mut slow) = (String::new(), String::new());
+            wrap_code_line(&line, indent, width, &mut fast);
+            wrap_code_line_reference(&line, indent, width, &mut slow);
+            assert_eq!(fast, slow, "{line:?} at {width}");
+        }
     }
 
     #[test]

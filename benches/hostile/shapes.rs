@@ -1,0 +1,296 @@
+//! Pathological corpora: each a shape of input that once took `faq` time
+//! quadratic in its size, or that could. Shared by the `hostile` bench (which
+//! times each shape at two sizes and fails on a ratio that is not linear)
+//! and `tests/hostile.rs` (which runs each at the larger size, as a hang
+//! guard).
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+/// One shape of input, and what `faq` is asked to do with it.
+pub struct Shape {
+    pub name: &'static str,
+    /// What [`Shape::small`] counts.
+    pub unit: &'static str,
+    /// The smaller size measured; the larger one is ten times it.
+    pub small: usize,
+    /// The document of a given size.
+    pub make: fn(usize) -> String,
+    /// The command after `--no-builtin --corpus FILE`.
+    pub args: &'static [&'static str],
+    /// The exit code a run must end with.
+    pub code: i32,
+}
+
+/// How many times larger the larger size is.
+pub const SCALE: usize = 10;
+
+/// A category and one question whose answer the shapes fill.
+const ONE_QUESTION: &str = "# Category\n\n## Question {#q}\n\n";
+
+pub const SHAPES: &[Shape] = &[
+    Shape {
+        name: "wide table",
+        unit: "columns",
+        small: 10_000,
+        make: wide_table,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "long table",
+        unit: "rows",
+        small: 2_000,
+        make: long_table,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "long code line",
+        unit: "bytes",
+        small: 1_000_000,
+        make: long_code_line,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "unclosed ]( in snippet",
+        unit: "bytes",
+        small: 100_000,
+        make: link_openings,
+        args: &["search", "needle", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "category intros",
+        unit: "categories",
+        small: 5_000,
+        make: category_intros,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "check valid file",
+        unit: "entries",
+        small: 5_000,
+        make: valid_entries,
+        args: &["check"],
+        code: 0,
+    },
+    Shape {
+        name: "#\\n lines: list",
+        unit: "bytes",
+        small: (16 << 20) / SCALE,
+        make: hash_lines,
+        args: &["list"],
+        // Problems warned about, and then no entries to list.
+        code: 2,
+    },
+    Shape {
+        name: "#\\n lines: check",
+        unit: "bytes",
+        small: (16 << 20) / SCALE,
+        make: hash_lines,
+        args: &["check"],
+        code: 1,
+    },
+    Shape {
+        name: "<!-- openings: show",
+        unit: "bytes",
+        small: 1_000_000,
+        make: comment_openings,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "<!-- openings: check",
+        unit: "bytes",
+        small: 1_000_000,
+        make: comment_openings,
+        args: &["check"],
+        code: 0,
+    },
+    Shape {
+        name: "huge paragraph: show",
+        unit: "bytes",
+        small: 1_000_000,
+        make: huge_paragraph,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "huge paragraph: search",
+        unit: "bytes",
+        small: 1_000_000,
+        make: huge_paragraph,
+        args: &["search", "needle", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "deep nesting: show",
+        unit: "levels",
+        small: 30_000,
+        make: deep_nesting,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "deep nesting: check",
+        unit: "levels",
+        small: 30_000,
+        make: deep_nesting,
+        args: &["check"],
+        code: 0,
+    },
+];
+
+/// One table row of `columns` cells: `| c0 | c1 | … |`.
+fn wide_table(columns: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    for i in 0..columns {
+        let _ = write!(md, "| c{i} ");
+    }
+    md.push_str("|\n");
+    md.push_str(&"|---".repeat(columns));
+    md.push_str("|\n");
+    md.push_str(&"| v ".repeat(columns));
+    md.push_str("|\n");
+    md
+}
+
+/// A table of three columns too wide for the screen, so that every cell wraps.
+fn long_table(rows: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str("| a | b | c |\n|---|---|---|\n");
+    let cell = "word ".repeat(12);
+    for _ in 0..rows {
+        let _ = writeln!(md, "| {cell} | {cell} | {cell} |");
+    }
+    md
+}
+
+/// One line of words inside a code fence.
+fn long_code_line(bytes: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str("```\n");
+    md.push_str(&"word ".repeat(bytes / 5));
+    md.push_str("\n```\n");
+    md
+}
+
+/// A word to search for, then `](` after `](` with no `)` to end a link.
+fn link_openings(bytes: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str("needle ");
+    md.push_str(&"](".repeat(bytes / 2));
+    md.push('\n');
+    md
+}
+
+/// Categories each with a line of text that belongs to no entry.
+fn category_intros(categories: usize) -> String {
+    let mut md = String::new();
+    for i in 0..categories {
+        let _ = write!(
+            md,
+            "# Category {i}\n\nIntro text.\n\n## Question {i} {{#q-{i}}}\n\nAn answer.\n\n"
+        );
+    }
+    md
+}
+
+/// A file `check` finds nothing wrong with, each answer a cross-reference.
+fn valid_entries(entries: usize) -> String {
+    let mut md = String::from("# Category\n\n");
+    for i in 0..entries {
+        let _ = write!(
+            md,
+            "## Question {i} {{#q-{i}}}\n\nAnswer {i}, see [the one before](#q-{}).\n\n",
+            i.saturating_sub(1)
+        );
+    }
+    md
+}
+
+/// `#` lines: every one an empty heading (and an empty answer).
+fn hash_lines(bytes: usize) -> String {
+    "#\n".repeat(bytes / 2)
+}
+
+/// Comment openings that never close: some starting a line (an HTML block
+/// to the scanner and to CommonMark), some inside a line of text.
+fn comment_openings(bytes: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str("Some text <!-- and <!-- more\n");
+    md.push_str(&"<!-- x <!--\n".repeat(bytes / 12));
+    md
+}
+
+/// One paragraph of words.
+fn huge_paragraph(bytes: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str(&"lorem ipsum needle ".repeat(bytes / 19));
+    md.push('\n');
+    md
+}
+
+/// Quotes, bullets and numbered items, each nested `levels` deep.
+fn deep_nesting(levels: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    md.push_str(&"> ".repeat(levels));
+    md.push_str("quoted\n\n");
+    md.push_str(&"- ".repeat(levels));
+    md.push_str("listed\n\n");
+    md.push_str(&"1. ".repeat(levels));
+    md.push_str("numbered\n");
+    md
+}
+
+/// Writes the document of `shape` at `size` into `dir`; returns its path.
+pub fn write(shape: &Shape, size: usize, dir: &Path) -> std::io::Result<std::path::PathBuf> {
+    let file: String = shape
+        .name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let path = dir.join(format!("{file}-{size}.md"));
+    std::fs::write(&path, (shape.make)(size))?;
+    Ok(path)
+}
+
+/// The `faq` command for `shape` on `file`, with no user settings in the way
+/// (no config file, no `NO_COLOR`, no `FAQ_PATH`, no `COLUMNS`).
+pub fn command(faq: &Path, shape: &Shape, file: &Path) -> Command {
+    let mut cmd = Command::new(faq);
+    cmd.arg("--no-builtin")
+        .arg("--corpus")
+        .arg(file)
+        .args(shape.args)
+        .env_remove("NO_COLOR")
+        .env_remove("FAQ_PATH")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("COLUMNS")
+        .env("FAQ_CONFIG", "/nonexistent/faq-hostile-config.toml")
+        .env("TERM", "xterm-256color");
+    cmd
+}
+
+/// A fresh directory for generated documents, removed when dropped.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> std::io::Result<TempDir> {
+        let dir = std::env::temp_dir().join(format!("faq-{label}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
