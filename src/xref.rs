@@ -3,13 +3,17 @@
 //! (`[How do I delete a room or a space?](#)`) or whose target is `#id`
 //! is a cross-reference, shown as `faq show <id>`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::entry::Entry;
 use crate::text;
+
+/// Beyond this many links of one kind, [`CrossRefs::for_links`] looks them up
+/// in a set rather than a list.
+const FEW_LINKS: usize = 16;
 
 /// Questions and ids of a corpus, to resolve links against.
 #[derive(Debug, Default)]
@@ -39,7 +43,9 @@ impl CrossRefs {
         if links.is_empty() {
             return refs;
         }
-        // A few links at most: a list compares faster than a set hashes.
+        // A few links at most, usually: a list compares faster than a set
+        // hashes. Many links are looked up in sets, or every entry would be
+        // compared with every link.
         let ids: Vec<&str> = links
             .iter()
             .filter_map(|l| l.target.strip_prefix('#'))
@@ -49,18 +55,33 @@ impl CrossRefs {
             .filter(|l| l.target.is_empty() || l.target == "#")
             .map(|l| text::comparable(&l.text))
             .collect();
+        let id_set: Option<HashSet<&str>> =
+            (ids.len() > FEW_LINKS).then(|| ids.iter().copied().collect());
+        let question_set: Option<HashSet<&str>> =
+            (questions.len() > FEW_LINKS).then(|| questions.iter().map(String::as_str).collect());
         for e in entries {
-            if ids.contains(&&*e.id) {
+            let linked_by_id = match &id_set {
+                Some(set) => set.contains(&*e.id),
+                None => ids.contains(&&*e.id),
+            };
+            if linked_by_id {
                 refs.ids.insert(e.id.to_string(), ());
             }
-            // Compared a character at a time: most questions differ from
-            // every link text within a few characters.
-            let linked = questions
-                .iter()
-                .find(|q| text::comparable_chars(&e.question).eq(q.chars()));
+            let linked = match &question_set {
+                Some(set) => {
+                    let question = text::comparable(&e.question);
+                    set.contains(question.as_str()).then_some(question)
+                }
+                // Compared a character at a time: most questions differ
+                // from every link text within a few characters.
+                None => questions
+                    .iter()
+                    .find(|q| text::comparable_chars(&e.question).eq(q.chars()))
+                    .cloned(),
+            };
             if let Some(question) = linked {
                 // A later entry with the same question wins, as in `new`.
-                refs.by_question.insert(question.clone(), e.id.to_string());
+                refs.by_question.insert(question, e.id.to_string());
             }
         }
         refs
@@ -226,6 +247,33 @@ mod tests {
             rewrite_links(md, &CrossRefs::new(&entries), LinkStyle::Markdown)
         );
         assert!(only.has_id("delete-room-or-space"));
+    }
+
+    #[test]
+    fn refs_for_an_answer_of_many_links_resolve_like_the_full_index() {
+        let mut entries = faq_entries();
+        let mut md = String::new();
+        for (i, e) in entries.iter().enumerate() {
+            if i % 2 == 0 {
+                md.push_str(&format!("[{}](#) ", e.question.to_uppercase()));
+            } else {
+                md.push_str(&format!("[x](#{}) ", e.id));
+            }
+        }
+        md.push_str("[y](#nope) [No such question?]()");
+        // A later entry with an earlier one's question takes its links.
+        let mut twin = entries[0].clone();
+        twin.id = "twin".into();
+        entries.push(twin);
+        let only = CrossRefs::for_links(&entries, &md);
+        let full = CrossRefs::new(&entries);
+        for style in [LinkStyle::Markdown, LinkStyle::Terminal] {
+            assert_eq!(
+                rewrite_links(&md, &only, style),
+                rewrite_links(&md, &full, style)
+            );
+        }
+        assert!(rewrite_links(&md, &only, LinkStyle::Markdown).contains("faq show twin"));
     }
 
     fn faq_entries() -> Vec<Entry> {

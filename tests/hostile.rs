@@ -86,6 +86,11 @@ fn check_of_a_valid_file() {
 }
 
 #[test]
+fn many_cross_references() {
+    finishes("many cross-references");
+}
+
+#[test]
 fn hash_lines_listed() {
     finishes("#\\n lines: list");
 }

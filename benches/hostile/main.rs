@@ -6,13 +6,17 @@
 //! Exits non-zero when a ratio exceeds 15, a run ends with an unexpected
 //! exit code, or one takes longer than two minutes.
 //!
+//! `cargo bench --bench hostile -- table` runs only the shapes whose name
+//! contains `table`; `FAQ_HOSTILE_BIN=path/to/faq` measures another build
+//! (an older one, say) instead of this one.
+//!
 //! Peak memory is `/usr/bin/time -f %M` of one more run when that is GNU
 //! time, or else the high-water mark (`VmHWM`) read from `/proc` while it
 //! runs (shown with `~`: growth after the last reading is missed).
 
 mod shapes;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
@@ -31,7 +35,9 @@ fn main() -> ExitCode {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let faq = Path::new(env!("CARGO_BIN_EXE_faq"));
+    let faq = std::env::var_os("FAQ_HOSTILE_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_faq")), PathBuf::from);
+    let faq = faq.as_path();
     let dir = match TempDir::new("hostile-bench") {
         Ok(dir) => dir,
         Err(err) => {

@@ -81,6 +81,14 @@ pub const SHAPES: &[Shape] = &[
         code: 0,
     },
     Shape {
+        name: "many cross-references",
+        unit: "entries",
+        small: 5_000,
+        make: cross_references,
+        args: &["show", "hub", "--color", "always"],
+        code: 0,
+    },
+    Shape {
         name: "#\\n lines: list",
         unit: "bytes",
         small: (16 << 20) / SCALE,
@@ -211,6 +219,19 @@ fn valid_entries(entries: usize) -> String {
             "## Question {i} {{#q-{i}}}\n\nAnswer {i}, see [the one before](#q-{}).\n\n",
             i.saturating_sub(1)
         );
+    }
+    md
+}
+
+/// An answer linking to every other entry, by question and by id.
+fn cross_references(entries: usize) -> String {
+    let mut md = String::from("# Category\n\n## Hub {#hub}\n\n");
+    for i in 0..entries {
+        let _ = write!(md, "[Question {i}?](#) [again](#q-{i}) ");
+    }
+    md.push_str("\n\n");
+    for i in 0..entries {
+        let _ = write!(md, "## Question {i}? {{#q-{i}}}\n\nAn answer.\n\n");
     }
     md
 }
