@@ -3,7 +3,7 @@
 //! IDs for my users". A bonus on the ranking score for the leading hits,
 //! worked out after the scan (which counts words, not where they stand).
 
-use super::{Hit, Query, Term, word_quality};
+use super::{Hit, Query, Term, word_matches};
 use crate::entry::Entry;
 use crate::text;
 
@@ -45,12 +45,11 @@ fn neighbours(terms: &[Term], text: &str) -> usize {
         if text::is_stop_word(word) {
             return;
         }
-        let stem = text::stem(word);
-        let current: Vec<usize> = terms
-            .iter()
-            .enumerate()
-            .filter(|(_, term)| word_quality(term, word, &stem).is_some_and(|(_, typo)| !typo))
-            .map(|(t, _)| t)
+        // The scan's own judgement, which stems only words that may match.
+        let current: Vec<usize> = word_matches(terms, word)
+            .into_iter()
+            .filter(|&(_, _, typo)| !typo)
+            .map(|(t, _, _)| t)
             .collect();
         for &t in &current {
             if t > 0 && previous.contains(&(t - 1)) {
