@@ -9,7 +9,7 @@ use crate::cli::{CheckArgs, Cli, Command, GlobalArgs, ListArgs, SearchArgs, Show
 use crate::color::ColorChoice;
 use crate::config::{self, Config};
 use crate::corpus::{Corpus, Source};
-use crate::entry::{Entry, Problem};
+use crate::entry::{Entry, Problems};
 use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
 use crate::json;
@@ -103,10 +103,10 @@ fn default_action(settings: &Settings) -> Result<ExitCode> {
 /// Loads the corpora, reporting (or with `--strict`, refusing) problems.
 pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
     let corpus = Corpus::load(&settings.sources);
-    if let Some(first) = corpus.problems.first() {
+    if let Some(first) = corpus.problems.kept().first() {
         if settings.strict {
             return Err(Error::Strict {
-                count: corpus.problems.len(),
+                count: corpus.problems.total(),
                 first: first.to_string(),
             });
         }
@@ -125,20 +125,20 @@ fn load_corpus_for_exit(settings: &Settings) -> Result<ManuallyDrop<Corpus>> {
     load_corpus(settings).map(ManuallyDrop::new)
 }
 
-fn warn(problems: &[Problem]) {
+fn warn(problems: &Problems) {
     let mut stderr = io::stderr().lock();
-    for problem in problems.iter().take(MAX_WARNINGS) {
+    for problem in problems.kept().iter().take(MAX_WARNINGS) {
         let _ = writeln!(
             stderr,
             "faq: warning: {}",
             sanitize_line(&problem.to_string())
         );
     }
-    if problems.len() > MAX_WARNINGS {
+    if problems.total() > MAX_WARNINGS {
         let _ = writeln!(
             stderr,
             "faq: warning: {} more problems; run `faq check` to see them all",
-            problems.len() - MAX_WARNINGS
+            problems.total() - MAX_WARNINGS
         );
     }
 }
@@ -359,17 +359,26 @@ fn check(settings: &Settings, args: CheckArgs) -> Result<ExitCode> {
     };
     let report = check::check(&sources);
     let mut out = String::new();
-    for problem in &report.problems {
+    for problem in report.problems.kept() {
         out.push_str(&sanitize_line(&problem.to_string()));
         out.push('\n');
     }
     print(&out)?;
+    let mut stderr = io::stderr().lock();
+    if report.problems.unkept() > 0 {
+        let _ = writeln!(
+            stderr,
+            "faq check: {} more problem(s) not listed: only the first {} are kept",
+            report.problems.unkept(),
+            Problems::KEPT
+        );
+    }
     let _ = writeln!(
-        io::stderr(),
+        stderr,
         "faq check: {} file(s), {} entries, {} problem(s)",
         report.files,
         report.entries,
-        report.problems.len()
+        report.problems.total()
     );
     Ok(if report.problems.is_empty() {
         ExitCode::Success

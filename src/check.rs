@@ -8,7 +8,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::corpus::{Corpus, Document, Source, read_sources};
-use crate::entry::Problem;
+use crate::entry::{Problem, Problems};
 use crate::parse::{self, LineCursor};
 use crate::xref::{CrossRefs, links};
 
@@ -17,7 +17,7 @@ use crate::xref::{CrossRefs, links};
 pub struct Report {
     pub files: usize,
     pub entries: usize,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
 }
 
 /// Checks every file of `sources` together (ids must be unique per source,
@@ -26,39 +26,31 @@ pub fn check(sources: &[Source]) -> Report {
     let (groups, mut problems) = read_sources(sources);
     // Each file's two full parses first, each dropped before the next and
     // before the corpus is built: on a large file they never share memory.
-    let examined: Vec<(Vec<Problem>, Vec<IdLink>)> = groups
+    let examined: Vec<(Problems, Vec<IdLink>)> = groups
         .iter()
         .flatten()
         .map(|document| (cross_examine_headings(document), id_links(document)))
         .collect();
     let mut corpus = Corpus::from_documents(&groups);
-    if problems.is_empty() {
-        problems = std::mem::take(&mut corpus.problems);
-    } else {
-        problems.append(&mut corpus.problems);
-    }
+    problems.append(&mut corpus.problems);
     let refs = CrossRefs::new(&corpus.entries);
     let files = examined.len();
-    for (document, (headings, links)) in groups.iter().flatten().zip(examined) {
-        problems.extend(headings);
+    for (document, (mut headings, links)) in groups.iter().flatten().zip(examined) {
+        problems.append(&mut headings);
         for link in links.into_iter().filter(|link| !refs.has_id(&link.id)) {
-            problems.push(Problem::new(
-                &document.name,
-                link.line,
-                format!(
-                    "cross-reference to '#{}', but no entry has that id",
-                    link.id
-                ),
-            ));
+            problems.push_with(|| {
+                Problem::new(
+                    &document.name,
+                    link.line,
+                    format!(
+                        "cross-reference to '#{}', but no entry has that id",
+                        link.id
+                    ),
+                )
+            });
         }
     }
-    // Mostly in order already (one file's problems come top to bottom),
-    // and then a check is all the stable sort would change.
-    let order = |a: &Problem, b: &Problem| (&a.file, a.line).cmp(&(&b.file, b.line));
-    if !problems.is_sorted_by(|a, b| order(a, b).is_le()) {
-        problems.sort_by(order);
-    }
-    problems.dedup();
+    problems.sort_and_dedup();
     Report {
         files,
         entries: corpus.entries.len(),
@@ -89,30 +81,48 @@ fn id_links(document: &Document) -> Vec<IdLink> {
 }
 
 /// Headings where the line scanner and a full CommonMark parse disagree.
-fn cross_examine_headings(document: &Document) -> Vec<Problem> {
-    // Both lists ascend: the scanner and the parser read top to bottom.
-    let scanned = parse::heading_lines(&document.text);
-    // (line, whether an underlined heading starts there)
-    let mut parsed: Vec<(usize, bool)> = Vec::new();
+///
+/// Both read top to bottom, so the two lists of heading lines are merged as
+/// they come, never held whole. Headings that Markdown hides after a fence
+/// or comment that never closes are not reported one by one: the opening
+/// is, by the parser.
+fn cross_examine_headings(document: &Document) -> Problems {
+    let mut scanned = parse::heading_lines(&document.text).peekable();
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
     let mut lines = LineCursor::new(&document.text);
-    for (event, range) in Parser::new_ext(&document.text, options).into_offset_iter() {
-        if let Event::Start(Tag::Heading { .. }) = event {
-            let line = lines.line_of(range.start);
-            let setext = !document.text[range].trim_start().starts_with('#');
-            parsed.push((line, setext));
+    // (line, whether an underlined heading starts there), one per line.
+    let mut parsed = Parser::new_ext(&document.text, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Heading { .. }) => {
+                let line = lines.line_of(range.start);
+                let setext = !document.text[range].trim_start().starts_with('#');
+                Some((line, setext))
+            }
+            _ => None,
+        })
+        .peekable();
+    let mut problems = Problems::default();
+    let name = &document.name;
+    let scanned_only = |problems: &mut Problems, line: usize, hidden: bool| {
+        if !hidden {
+            problems.push_with(|| {
+                Problem::new(
+                    name,
+                    line,
+                    "line is taken as a heading but Markdown reads it as text (inside an HTML block?)",
+                )
+            });
         }
-    }
-    // One entry per line (as sorted anyway), underlined if any heading there is.
-    parsed.sort_unstable();
-    parsed.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        kept.1 |= same && later.1;
-        same
-    });
-    let mut problems = Vec::new();
-    for &(line, setext) in &parsed {
-        if scanned.binary_search(&line).is_ok() {
+    };
+    while let Some((line, mut setext)) = parsed.next() {
+        while let Some((_, later)) = parsed.next_if(|&(next, _)| next == line) {
+            setext |= later;
+        }
+        while let Some((before, hidden)) = scanned.next_if(|&(s, _)| s < line) {
+            scanned_only(&mut problems, before, hidden);
+        }
+        if scanned.next_if(|&(s, _)| s == line).is_some() {
             continue;
         }
         let message = if setext {
@@ -120,16 +130,10 @@ fn cross_examine_headings(document: &Document) -> Vec<Problem> {
         } else {
             "heading inside a list, quote or HTML block is not an entry boundary"
         };
-        problems.push(Problem::new(&document.name, line, message));
+        problems.push_with(|| Problem::new(name, line, message));
     }
-    for &line in &scanned {
-        if parsed.binary_search_by_key(&line, |&(l, _)| l).is_err() {
-            problems.push(Problem::new(
-                &document.name,
-                line,
-                "line is taken as a heading but Markdown reads it as text (inside an HTML block?)",
-            ));
-        }
+    for (line, hidden) in scanned {
+        scanned_only(&mut problems, line, hidden);
     }
     problems
 }
@@ -141,7 +145,12 @@ mod tests {
     #[test]
     fn builtin_corpus_passes() {
         let report = check(&[Source::Builtin]);
-        let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        let problems: Vec<String> = report
+            .problems
+            .kept()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(report.files >= 3);
     }
@@ -153,6 +162,7 @@ mod tests {
             text: "# C\n\n## Q\n\nA\n\nSetext\n------\n\n> # quoted\n".into(),
         };
         let problems = cross_examine_headings(&doc);
+        let problems = problems.kept();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 7);
         assert!(problems[0].message.contains("setext"));

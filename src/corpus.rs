@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include_dir::{Dir, include_dir};
 
-use crate::entry::{Entry, Problem};
+use crate::entry::{Entry, Problem, Problems};
 use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
@@ -46,7 +46,7 @@ pub enum Source {
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
     /// The entries' index, when it was built ahead of time: for the
     /// embedded FAQ alone (see [`prebuilt`]).
     pub index: Option<Index>,
@@ -65,11 +65,11 @@ impl Corpus {
         {
             return Corpus {
                 entries,
-                problems: Vec::new(),
+                problems: Problems::default(),
                 index: Some(index),
             };
         }
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         let groups: Vec<Vec<Hashed>> = sources
             .iter()
             .map(|source| {
@@ -187,7 +187,7 @@ impl Hashed {
 
 /// Reads and parses every file of one source, with the problems met
 /// reading them (parse problems stay with each file's result).
-fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
+fn load_source(source: &Source) -> (Vec<Hashed>, Problems) {
     let root = match source {
         Source::Builtin => {
             let parsed = match prebuilt::entries() {
@@ -199,7 +199,7 @@ fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
                     .map(|(name, text)| Hashed::parse(&name, text))
                     .collect(),
             };
-            return (parsed, Vec::new());
+            return (parsed, Problems::default());
         }
         Source::Path(root) => root,
     };
@@ -214,7 +214,7 @@ fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
 }
 
 /// Keeps what was read and moves each failure into `problems`.
-fn split_problems<T>(results: Vec<Result<T, Problem>>, problems: &mut Vec<Problem>) -> Vec<T> {
+fn split_problems<T>(results: Vec<Result<T, Problem>>, problems: &mut Problems) -> Vec<T> {
     let mut kept = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -233,8 +233,8 @@ fn parse_all(documents: &[Document]) -> Vec<Hashed> {
 
 /// Reads every source: one group of documents per source, in order, and
 /// the problems met reading them.
-pub fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Vec<Problem>) {
-    let mut problems = Vec::new();
+pub fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Problems) {
+    let mut problems = Problems::default();
     let groups = sources
         .iter()
         .map(|source| {
@@ -247,9 +247,9 @@ pub fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Vec<Problem>) {
 }
 
 /// Reads every file of one source.
-pub fn read_source(source: &Source) -> (Vec<Document>, Vec<Problem>) {
+pub fn read_source(source: &Source) -> (Vec<Document>, Problems) {
     match source {
-        Source::Builtin => (builtin_documents(), Vec::new()),
+        Source::Builtin => (builtin_documents(), Problems::default()),
         Source::Path(path) => read_path(path),
     }
 }
@@ -280,15 +280,15 @@ fn builtin_documents() -> Vec<Document> {
 }
 
 /// Reads a file, or every Markdown file under a folder.
-fn read_path(root: &Path) -> (Vec<Document>, Vec<Problem>) {
+fn read_path(root: &Path) -> (Vec<Document>, Problems) {
     let (files, mut problems) = list_files(root);
     let results = map_files(&files, read_document);
     (split_problems(results, &mut problems), problems)
 }
 
 /// The Markdown files of a corpus path, sorted, with their sizes.
-fn list_files(root: &Path) -> (Vec<(PathBuf, u64)>, Vec<Problem>) {
-    let mut problems = Vec::new();
+fn list_files(root: &Path) -> (Vec<(PathBuf, u64)>, Problems) {
+    let mut problems = Problems::default();
     let mut files = Vec::new();
     match fs::metadata(root) {
         Ok(meta) if meta.is_dir() => {
@@ -370,7 +370,7 @@ fn collect_markdown(
     depth: usize,
     visited: &mut HashSet<PathBuf>,
     files: &mut Vec<(PathBuf, u64)>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) {
     let Ok(canonical) = fs::canonicalize(dir) else {
         problems.push(Problem::new(
@@ -458,7 +458,12 @@ mod tests {
     #[test]
     fn builtin_corpus_loads_without_problems() {
         let corpus = Corpus::load(&[Source::Builtin]);
-        let problems: Vec<String> = corpus.problems.iter().map(ToString::to_string).collect();
+        let problems: Vec<String> = corpus
+            .problems
+            .kept()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(corpus.get("access-token").is_some());
     }

@@ -81,3 +81,128 @@ impl std::fmt::Display for Problem {
         }
     }
 }
+
+/// The problems met reading a corpus: the first [`Problems::KEPT`] in full,
+/// the rest only counted. A file of millions of defective lines would
+/// otherwise hold a message in memory for each (16 MiB of `#` lines took
+/// 1.8 GB), though no one reads past the first screenful.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problems {
+    kept: Vec<Problem>,
+    /// How many more were found than are kept.
+    unkept: usize,
+}
+
+impl Problems {
+    /// How many problems are kept in full.
+    pub const KEPT: usize = 10_000;
+
+    /// Adds a problem, or only counts it once [`Problems::KEPT`] are kept.
+    pub fn push(&mut self, problem: Problem) {
+        self.push_with(|| problem);
+    }
+
+    /// [`Problems::push`], making the problem (and its message) only when it
+    /// is kept.
+    pub fn push_with(&mut self, problem: impl FnOnce() -> Problem) {
+        if self.kept.len() < Self::KEPT {
+            self.kept.push(problem());
+        } else {
+            self.unkept += 1;
+        }
+    }
+
+    /// Moves all of `other` to the end of these, kept as far as room is left.
+    pub fn append(&mut self, other: &mut Problems) {
+        let room = Self::KEPT - self.kept.len();
+        let moved = other.kept.len().min(room);
+        self.unkept += other.unkept + (other.kept.len() - moved);
+        self.kept.extend(other.kept.drain(..moved));
+        other.kept.clear();
+        other.unkept = 0;
+    }
+
+    /// How many problems were found, kept or not.
+    pub fn total(&self) -> usize {
+        self.kept.len() + self.unkept
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
+    /// How many were found beyond those kept.
+    pub fn unkept(&self) -> usize {
+        self.unkept
+    }
+
+    /// The problems kept, in the order found (or as sorted).
+    pub fn kept(&self) -> &[Problem] {
+        &self.kept
+    }
+
+    /// Sorts the kept problems by file and line, and drops exact repeats
+    /// (which are not counted either).
+    pub fn sort_and_dedup(&mut self) {
+        let order = |a: &Problem, b: &Problem| (&a.file, a.line).cmp(&(&b.file, b.line));
+        // Mostly in order already (one file's problems come top to bottom),
+        // and then a check is all the stable sort would change.
+        if !self.kept.is_sorted_by(|a, b| order(a, b).is_le()) {
+            self.kept.sort_by(order);
+        }
+        self.kept.dedup();
+    }
+}
+
+impl FromIterator<Problem> for Problems {
+    fn from_iter<I: IntoIterator<Item = Problem>>(problems: I) -> Self {
+        let mut all = Problems::default();
+        for problem in problems {
+            all.push(problem);
+        }
+        all
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(line: usize) -> Problem {
+        Problem::new("f.md", line, "defect")
+    }
+
+    #[test]
+    fn problems_beyond_the_kept_ones_are_only_counted() {
+        let mut problems: Problems = (1..=Problems::KEPT + 5).map(problem).collect();
+        assert_eq!(problems.kept().len(), Problems::KEPT);
+        assert_eq!(problems.unkept(), 5);
+        assert_eq!(problems.total(), Problems::KEPT + 5);
+        let mut made = false;
+        problems.push_with(|| {
+            made = true;
+            problem(0)
+        });
+        assert!(!made, "a problem that is not kept is not even made");
+        assert_eq!(problems.total(), Problems::KEPT + 6);
+    }
+
+    #[test]
+    fn appending_keeps_what_fits_and_counts_the_rest() {
+        let mut first: Problems = (1..=Problems::KEPT - 2).map(problem).collect();
+        let mut second: Problems = (1..=5).map(problem).collect();
+        first.append(&mut second);
+        assert_eq!(first.kept().len(), Problems::KEPT);
+        assert_eq!(first.unkept(), 3);
+        assert!(second.is_empty());
+    }
+}

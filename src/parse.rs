@@ -13,14 +13,14 @@
 
 use std::ops::Range;
 
-use crate::entry::{Entry, Problem, Text};
+use crate::entry::{Entry, Problem, Problems, Text};
 use crate::text;
 
 /// What one document yields: its entries and the defects found on the way.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
 }
 
 /// An ATX heading line found by the scanner.
@@ -39,15 +39,18 @@ struct Heading<'a> {
 
 /// Parses one document. `source` names it in entries and problems.
 pub fn parse_document(source: &str, text: &str) -> Parsed {
-    let mut headings = scan_headings(text).peekable();
+    let mut scanner = scan_headings(text);
+    let mut headings = scanner.by_ref().peekable();
     let mut parsed = Parsed::default();
     let first_heading = headings.peek().map_or(text.len(), |h| h.span.start);
     if let Some(line) = first_content_line(text, 0..first_heading, 1) {
-        parsed.problems.push(Problem::new(
-            source,
-            line,
-            "text before the first heading belongs to no entry",
-        ));
+        parsed.problems.push_with(|| {
+            Problem::new(
+                source,
+                line,
+                "text before the first heading belongs to no entry",
+            )
+        });
     }
 
     let mut categories: Vec<(usize, String)> = Vec::new();
@@ -59,14 +62,16 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
             .find(|(level, _)| *level < heading.level)
             .map_or(0, |(level, _)| *level);
         if heading.level > parent_level + 1 {
-            parsed.problems.push(Problem::new(
-                source,
-                heading.line,
-                format!(
-                    "heading level skipped: level {} under level {parent_level}",
-                    heading.level
-                ),
-            ));
+            parsed.problems.push_with(|| {
+                Problem::new(
+                    source,
+                    heading.line,
+                    format!(
+                        "heading level skipped: level {} under level {parent_level}",
+                        heading.level
+                    ),
+                )
+            });
         }
         categories.retain(|(level, _)| *level < heading.level);
         let body = heading.span.end..next.map_or(text.len(), |n| n.span.start);
@@ -74,11 +79,13 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
         if next.is_some_and(|n| n.level > heading.level) {
             // The body starts on the line after the heading's.
             if let Some(line) = first_content_line(text, body, heading.line + 1) {
-                parsed.problems.push(Problem::new(
-                    source,
-                    line,
-                    format!("text under category '{title}' belongs to no entry"),
-                ));
+                parsed.problems.push_with(|| {
+                    Problem::new(
+                        source,
+                        line,
+                        format!("text under category '{title}' belongs to no entry"),
+                    )
+                });
             }
             categories.push((heading.level, title));
             continue;
@@ -86,39 +93,47 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
         let (keywords, answer) = split_keywords(text, body);
         let answer = trim_blank_lines(text, answer);
         if answer.is_empty() {
-            parsed.problems.push(Problem::new(
-                source,
-                heading.line,
-                format!("question '{title}' has an empty answer"),
-            ));
+            parsed.problems.push_with(|| {
+                Problem::new(
+                    source,
+                    heading.line,
+                    format!("question '{title}' has an empty answer"),
+                )
+            });
             continue;
         }
         if categories.is_empty() {
-            parsed.problems.push(Problem::new(
-                source,
-                heading.line,
-                format!("question '{title}' is outside any category"),
-            ));
+            parsed.problems.push_with(|| {
+                Problem::new(
+                    source,
+                    heading.line,
+                    format!("question '{title}' is outside any category"),
+                )
+            });
         }
         let id = match heading.id {
             Some(id) => {
                 if !text::is_kebab_case(id) {
-                    parsed.problems.push(Problem::new(
-                        source,
-                        heading.line,
-                        format!("id '{id}' is not kebab-case (a-z, 0-9 and single hyphens)"),
-                    ));
+                    parsed.problems.push_with(|| {
+                        Problem::new(
+                            source,
+                            heading.line,
+                            format!("id '{id}' is not kebab-case (a-z, 0-9 and single hyphens)"),
+                        )
+                    });
                 }
                 id.to_owned()
             }
             None => text::slug(&title),
         };
         if id.is_empty() {
-            parsed.problems.push(Problem::new(
-                source,
-                heading.line,
-                "question has no id and no words to make one from",
-            ));
+            parsed.problems.push_with(|| {
+                Problem::new(
+                    source,
+                    heading.line,
+                    "question has no id and no words to make one from",
+                )
+            });
             continue;
         }
         parsed.entries.push(Entry {
@@ -134,6 +149,13 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
             line: heading.line,
         });
     }
+    if let Some(unclosed) = scanner.unclosed {
+        parsed
+            .problems
+            .push_with(|| Problem::new(source, unclosed.line, unclosed.message()));
+        // In line order, as the rest.
+        parsed.problems.sort_and_dedup();
+    }
     parsed
 }
 
@@ -145,6 +167,13 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
 /// `` ` ``, `~` or `<`, so every other line is skipped after a look at its
 /// first bytes, and the search for the next line end reads eight bytes at
 /// a time.
+///
+/// A code fence or HTML comment that is never closed runs to the end of the
+/// document in Markdown, hiding every heading after it. Rather than lose
+/// those entries, the scanner goes back to the line after the opening and
+/// reads it as text (see [`Unclosed`]); from then on it knows which later
+/// openings of that kind never close, so it goes back at most once per kind
+/// and stays linear.
 fn scan_headings(text: &str) -> Headings<'_> {
     Headings {
         text,
@@ -152,7 +181,55 @@ fn scan_headings(text: &str) -> Headings<'_> {
         in_comment: false,
         start: 0,
         index: 0,
+        open: None,
+        last_comment_end: None,
+        fence_ends: None,
+        unclosed: None,
     }
+}
+
+/// A code fence or HTML comment that is never closed and would hide the
+/// headings after it; the scanner reads it as text instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed {
+    /// 1-based line of the opening.
+    pub line: usize,
+    pub kind: Opening,
+}
+
+/// What kind of block an [`Unclosed`] opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    Fence,
+    Comment,
+}
+
+impl Unclosed {
+    /// How `check` and loading report it.
+    pub fn message(&self) -> &'static str {
+        match self.kind {
+            Opening::Fence => {
+                "code fence is never closed and would hide every heading after it; \
+                 they are read as entries (close the fence)"
+            }
+            Opening::Comment => {
+                "HTML comment `<!--` is never closed and would hide every heading after it; \
+                 they are read as entries (close it with `-->`)"
+            }
+        }
+    }
+}
+
+/// A fence or comment the scanner is inside of, and where to go back to if
+/// it turns out never to close.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    line: usize,
+    /// Offset just past the opening line.
+    resume: usize,
+    kind: Opening,
+    /// Whether a line inside it reads as a heading.
+    hides_heading: bool,
 }
 
 /// The scanner's state between two headings: see [`scan_headings`].
@@ -164,6 +241,15 @@ struct Headings<'a> {
     start: usize,
     /// The 1-based number of the last line read.
     index: usize,
+    open: Option<Open>,
+    /// Once a comment was found unclosed: the offset of the last `-->`, past
+    /// which an opening `<!--` never closes.
+    last_comment_end: Option<Option<usize>>,
+    /// Once a fence was found unclosed: the lines that could close a fence.
+    fence_ends: Option<FenceEnds>,
+    /// The first opening found never to close: for Markdown, everything
+    /// after it is hidden, so it is the one to report.
+    unclosed: Option<Unclosed>,
 }
 
 impl<'a> Iterator for Headings<'a> {
@@ -172,7 +258,15 @@ impl<'a> Iterator for Headings<'a> {
     fn next(&mut self) -> Option<Heading<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
-        while self.start < bytes.len() {
+        loop {
+            if self.start >= bytes.len() {
+                let open = self.open.take()?;
+                if !open.hides_heading {
+                    return None;
+                }
+                self.go_back_to(open);
+                continue;
+            }
             let span = self.start..line_end(bytes, self.start);
             self.start = span.end;
             self.index += 1;
@@ -183,7 +277,10 @@ impl<'a> Iterator for Headings<'a> {
                     .take_while(|&&b| b == b' ');
                 let first = bytes.get(span.start + spaces.count()).copied();
                 let may_matter = match self.fence {
-                    Some((fence_char, _)) => first == Some(fence_char),
+                    Some((fence_char, _)) => {
+                        first == Some(fence_char)
+                            || (first == Some(b'#') && self.open.is_some_and(|o| !o.hides_heading))
+                    }
                     None => matches!(first, Some(b'#' | b'`' | b'~' | b'<')),
                 };
                 if !may_matter {
@@ -193,25 +290,45 @@ impl<'a> Iterator for Headings<'a> {
             let line = text[span.clone()].trim_end_matches(['\n', '\r']);
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
-            if let Some((fence_char, fence_len)) = self.fence {
-                if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
+            if self.fence.is_some() || self.in_comment {
+                let closed = match self.fence {
+                    Some((fence_char, fence_len)) => {
+                        indent <= 3 && is_closing_fence(rest, fence_char, fence_len)
+                    }
+                    None => line.contains("-->"),
+                };
+                if closed {
                     self.fence = None;
+                    self.in_comment = false;
+                    self.open = None;
+                } else if let Some(open) = &mut self.open
+                    && !open.hides_heading
+                    && indent <= 3
+                    && atx_heading(rest).is_some()
+                {
+                    open.hides_heading = true;
                 }
-                continue;
-            }
-            if self.in_comment {
-                self.in_comment = !line.contains("-->");
                 continue;
             }
             if indent > 3 {
                 continue;
             }
-            if let Some(open) = opening_fence(rest) {
-                self.fence = Some(open);
+            if let Some((fence_char, fence_len)) = opening_fence(rest) {
+                if !self.fence_never_closes(span.end, fence_char, fence_len) {
+                    self.fence = Some((fence_char, fence_len));
+                    self.opened(span.end, Opening::Fence);
+                }
                 continue;
             }
             if let Some(comment) = rest.strip_prefix("<!--") {
-                self.in_comment = !comment.contains("-->");
+                let never_closes = || {
+                    self.last_comment_end
+                        .is_some_and(|end| end.is_none_or(|end| end < span.end))
+                };
+                if !comment.contains("-->") && !never_closes() {
+                    self.in_comment = true;
+                    self.opened(span.end, Opening::Comment);
+                }
                 continue;
             }
             if let Some((level, content)) = atx_heading(rest) {
@@ -225,14 +342,123 @@ impl<'a> Iterator for Headings<'a> {
                 });
             }
         }
-        None
+    }
+}
+
+impl Headings<'_> {
+    /// Notes a fence or comment opened on the line ending at `resume`.
+    fn opened(&mut self, resume: usize, kind: Opening) {
+        self.open = Some(Open {
+            line: self.index,
+            resume,
+            kind,
+            hides_heading: false,
+        });
+    }
+
+    /// Goes back to just after `open`, which never closes, and reads on as
+    /// if it were text; learns what it needs to know that of later openings.
+    fn go_back_to(&mut self, open: Open) {
+        self.unclosed.get_or_insert(Unclosed {
+            line: open.line,
+            kind: open.kind,
+        });
+        self.start = open.resume;
+        self.index = open.line;
+        self.fence = None;
+        self.in_comment = false;
+        match open.kind {
+            Opening::Comment => {
+                self.last_comment_end
+                    .get_or_insert_with(|| self.text.rfind("-->"));
+            }
+            Opening::Fence => {
+                if self.fence_ends.is_none() {
+                    self.fence_ends = Some(FenceEnds::new(self.text));
+                }
+            }
+        }
+    }
+
+    /// True when a fence opened on the line ending at `after` is known never
+    /// to close.
+    fn fence_never_closes(&self, after: usize, fence_char: u8, fence_len: usize) -> bool {
+        self.fence_ends
+            .as_ref()
+            .is_some_and(|ends| ends.longest_after(after, fence_char) < fence_len)
+    }
+}
+
+/// The lines of a document that could close a code fence, so that whether
+/// a fence ever closes is known without reading on: a fence closes when a
+/// later such line of its character is at least as long.
+#[derive(Debug)]
+struct FenceEnds {
+    /// Per fence character (`` ` `` then `~`): `(line start, longest closing
+    /// run from this line on)`, in document order.
+    ends: [Vec<(usize, usize)>; 2],
+}
+
+impl FenceEnds {
+    fn new(text: &str) -> FenceEnds {
+        let mut ends: [Vec<(usize, usize)>; 2] = [Vec::new(), Vec::new()];
+        let mut start = 0;
+        for raw in text.split_inclusive('\n') {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[indent..];
+            if let Some(&first) = rest.as_bytes().first()
+                && indent <= 3
+                && let Some(slot) = Self::slot(first)
+            {
+                let run = rest.bytes().take_while(|&b| b == first).count();
+                if run >= 3 && rest[run..].trim().is_empty() {
+                    ends[slot].push((start, run));
+                }
+            }
+            start += raw.len();
+        }
+        for list in &mut ends {
+            let mut longest = 0;
+            for (_, run) in list.iter_mut().rev() {
+                longest = longest.max(*run);
+                *run = longest;
+            }
+        }
+        FenceEnds { ends }
+    }
+
+    fn slot(fence_char: u8) -> Option<usize> {
+        match fence_char {
+            b'`' => Some(0),
+            b'~' => Some(1),
+            _ => None,
+        }
+    }
+
+    /// The longest closing run of `fence_char` on a line starting at or
+    /// after `offset` (0 when there is none).
+    fn longest_after(&self, offset: usize, fence_char: u8) -> usize {
+        let Some(list) = Self::slot(fence_char).map(|slot| &self.ends[slot]) else {
+            return 0;
+        };
+        let at = list.partition_point(|&(start, _)| start < offset);
+        list.get(at).map_or(0, |&(_, longest)| longest)
     }
 }
 
 /// The 1-based lines of the headings that structure `text` (entry
-/// boundaries), for `check`'s cross-examination.
-pub fn heading_lines(text: &str) -> Vec<usize> {
-    scan_headings(text).map(|h| h.line).collect()
+/// boundaries), each with whether Markdown would hide it (after a fence or
+/// comment that never closes): for `check`'s cross-examination, in order.
+pub fn heading_lines(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let mut headings = scan_headings(text);
+    std::iter::from_fn(move || {
+        let heading = headings.next()?;
+        let hidden = headings
+            .unclosed
+            .is_some_and(|first| first.line < heading.line);
+        Some((heading.line, hidden))
+    })
 }
 
 /// The offset just past the line that starts at `from` (its `\n` included).
@@ -491,7 +717,7 @@ mod tests {
     #[test]
     fn reports_empty_answers_orphans_and_skipped_levels() {
         let p = parse("intro\n# C\n\n### Deep\n\nA.\n\n### Empty\n## Orphan?\n");
-        let messages: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
+        let messages: Vec<String> = p.problems.kept().iter().map(ToString::to_string).collect();
         assert!(
             messages
                 .iter()
@@ -525,6 +751,7 @@ mod tests {
         assert_eq!(p.entries.len(), 1);
         assert!(
             p.problems
+                .kept()
                 .iter()
                 .any(|x| x.message.contains("outside any category"))
         );
@@ -548,35 +775,71 @@ mod tests {
     /// A heading as the tests compare them: level, line, span, content, id.
     type Found<'a> = (usize, usize, Range<usize>, &'a str, Option<&'a str>);
 
-    /// The line-by-line scanner that [`scan_headings`] must agree with.
+    /// The line-by-line scanner that [`scan_headings`] must agree with: it
+    /// reads the whole text again each time it finds an opening that never
+    /// closes and hides a heading, taking that opening as text from then on.
     fn reference_headings(text: &str) -> Vec<Found<'_>> {
+        let mut as_text = Vec::new();
+        loop {
+            match reference_pass(text, &as_text) {
+                Ok(found) => return found,
+                Err(opening) => as_text.push(opening),
+            }
+        }
+    }
+
+    /// One pass of [`reference_headings`]: the headings, or the line of an
+    /// opening that never closes and hides a heading.
+    fn reference_pass<'t>(text: &'t str, as_text: &[usize]) -> Result<Vec<Found<'t>>, usize> {
         let mut out = Vec::new();
         let (mut fence, mut in_comment, mut offset) = (None, false, 0);
+        let mut open: Option<(usize, bool)> = None;
         for (index, raw_line) in text.split_inclusive('\n').enumerate() {
             let span = offset..offset + raw_line.len();
             offset = span.end;
             let line = raw_line.trim_end_matches(['\n', '\r']);
             let indent = line.len() - line.trim_start_matches(' ').len();
             let rest = &line[indent..];
+            let looks_like_heading = indent <= 3 && atx_heading(rest).is_some();
             if let Some((fence_char, fence_len)) = fence {
                 if indent <= 3 && is_closing_fence(rest, fence_char, fence_len) {
                     fence = None;
+                    open = None;
+                } else if let Some((_, hides)) = &mut open {
+                    *hides |= looks_like_heading;
                 }
                 continue;
             }
             if in_comment {
                 in_comment = !line.contains("-->");
+                if in_comment {
+                    if let Some((_, hides)) = &mut open {
+                        *hides |= looks_like_heading;
+                    }
+                } else {
+                    open = None;
+                }
                 continue;
             }
-            if indent > 3 {
+            if indent > 3 || as_text.contains(&(index + 1)) {
+                if indent <= 3
+                    && let Some((level, content)) = atx_heading(rest)
+                {
+                    let (content, id) = split_attributes(content);
+                    out.push((level, index + 1, span, content, id));
+                }
                 continue;
             }
-            if let Some(open) = opening_fence(rest) {
-                fence = Some(open);
+            if let Some(opened) = opening_fence(rest) {
+                fence = Some(opened);
+                open = Some((index + 1, false));
                 continue;
             }
             if let Some(comment) = rest.strip_prefix("<!--") {
                 in_comment = !comment.contains("-->");
+                if in_comment {
+                    open = Some((index + 1, false));
+                }
                 continue;
             }
             if let Some((level, content)) = atx_heading(rest) {
@@ -584,7 +847,10 @@ mod tests {
                 out.push((level, index + 1, span, content, id));
             }
         }
-        out
+        match open {
+            Some((line, true)) => Err(line),
+            _ => Ok(out),
+        }
     }
 
     #[test]
@@ -665,13 +931,68 @@ mod tests {
         let p = parse("# A\n\n\n  intro\n## Q\n\nA.\n# C\n## R\nB.\n");
         let lines: Vec<usize> = p
             .problems
+            .kept()
             .iter()
             .filter(|x| x.message.contains("belongs to no entry"))
             .map(|x| x.line)
             .collect();
         assert_eq!(lines, [4]);
         let p = parse("# A #\r\n\r\nintro\r\n## Q\n\nA.\n");
-        assert_eq!(p.problems[0].line, 3, "{:?}", p.problems);
+        assert_eq!(p.problems.kept()[0].line, 3, "{:?}", p.problems);
+    }
+
+    #[test]
+    fn an_unclosed_comment_is_reported_and_the_entries_after_it_still_load() {
+        let p = parse("# C\n\n## A\n\nText.\n<!-- note\n\n## B\n\nAnswer B.\n");
+        let ids: Vec<&str> = p.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["a", "b"]);
+        let problems = p.problems.kept();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 6);
+        assert!(problems[0].message.contains("never closed"), "{problems:?}");
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_reported_and_the_entries_after_it_still_load() {
+        let p = parse("# C\n\n## A\n\n````sh\nls\n```\n\n## B\n\nAnswer B.\n");
+        let ids: Vec<&str> = p.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert!(p.entries[0].answer.contains("````sh"));
+        let problems = p.problems.kept();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 5);
+        assert!(problems[0].message.contains("code fence"), "{problems:?}");
+    }
+
+    #[test]
+    fn an_unclosed_opening_that_hides_no_heading_is_not_a_problem() {
+        let p = parse("# C\n\n## A\n\nText.\n\n```\ncode to the end\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(p.entries.len(), 1);
+    }
+
+    #[test]
+    fn only_the_opening_markdown_reads_as_unclosed_is_reported() {
+        // For Markdown, the second `<!--` is inside the first comment: it
+        // opens nothing, though it never closes either.
+        let text = "# T\n## A\na\n<!--\n## B\nb\n<!-- again\n## C\nc\n";
+        let p = parse(text);
+        let ids: Vec<&str> = p.entries.iter().map(|e| &*e.id).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        let lines: Vec<usize> = p.problems.kept().iter().map(|x| x.line).collect();
+        assert_eq!(lines, [4]);
+    }
+
+    #[test]
+    fn thousands_of_unclosed_openings_are_read_in_one_pass_each() {
+        // Each opening would make a scanner that goes back for each one read
+        // the rest of the text again: quadratic.
+        let text = "# T\n".to_owned() + &"## Q\n<!--\n".repeat(20_000);
+        assert_eq!(scan_headings(&text).count(), 20_001);
+        // The first comment is read as text; then each fence closes at the
+        // next, and hides the heading between.
+        let text = "# T\n".to_owned() + &"## Q\n<!--\n```\n".repeat(20_000);
+        assert_eq!(scan_headings(&text).count(), 10_001);
     }
 
     #[test]

@@ -516,3 +516,81 @@ fn a_file_name_that_is_not_utf8_is_escaped_not_replaced() {
     let source = out.json()[0]["source"].as_str().unwrap().to_owned();
     assert!(source.ends_with("caf\\xe9.md"), "{source}");
 }
+
+#[test]
+fn unclosed_comment_is_reported_and_later_entries_still_load() {
+    let dir = TempDir::new("unclosed-comment");
+    let file = dir.write(
+        "faq.md",
+        "# Shop\n\n## How do I pay? {#pay}\n\nBy card.\n<!-- todo: more\n\n## How do I get a refund? {#refund}\n\nAsk support.\n",
+    );
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stdout_has("Ask support.")
+        .stdout_lacks("By card.")
+        .stderr_has("faq.md:6: HTML comment `<!--` is never closed");
+    no_panic(&out);
+    Faq::new()
+        .args(["--no-builtin", "--strict", "--corpus"])
+        .arg(&file)
+        .args(["show", "refund"])
+        .run()
+        .code(2)
+        .one_line_error();
+    Faq::new()
+        .arg("check")
+        .arg(&file)
+        .run()
+        .code(1)
+        .stdout_has("faq.md:6: HTML comment `<!--` is never closed")
+        .stderr_has("2 entries, 1 problem(s)");
+}
+
+#[test]
+fn unclosed_code_fence_is_reported_and_later_entries_still_load() {
+    let dir = TempDir::new("unclosed-fence");
+    let file = dir.write(
+        "faq.md",
+        "# Shop\n\n## How do I pay? {#pay}\n\n```sh\npay --card\n\n## How do I get a refund? {#refund}\n\nAsk support.\n",
+    );
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "refund"])
+        .run()
+        .success()
+        .stdout_has("Ask support.")
+        .stderr_has("faq.md:5: code fence is never closed");
+    Faq::new()
+        .arg("check")
+        .arg(&file)
+        .run()
+        .code(1)
+        .stdout_has("faq.md:5: code fence is never closed")
+        .stderr_has("2 entries, 1 problem(s)");
+}
+
+#[test]
+fn problems_beyond_those_kept_are_counted() {
+    let dir = TempDir::new("many-problems");
+    // Every `#` line is a question with an empty answer.
+    let file = dir.write("hashes.md", "#\n".repeat(12_000));
+    Faq::new()
+        .arg("check")
+        .arg(&file)
+        .run()
+        .code(1)
+        .stderr_has("faq check: 2000 more problem(s) not listed: only the first 10000 are kept")
+        .stderr_has("0 entries, 12000 problem(s)");
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .arg("list")
+        .run()
+        .code(2)
+        .stderr_has("faq: warning: 11995 more problems; run `faq check` to see them all");
+}

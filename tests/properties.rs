@@ -74,7 +74,7 @@ proptest! {
     fn parser_reproduces_answers_of_markdownish_documents(text in markdownish()) {
         let parsed = parse_document("fuzz.md", &text);
         check_entries(&text, &parsed.entries);
-        for problem in &parsed.problems {
+        for problem in parsed.problems.kept() {
             prop_assert!(problem.line <= text.split('\n').count());
         }
     }
@@ -160,3 +160,91 @@ fn builtin() -> &'static Corpus {
     static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
     CORPUS.get_or_init(|| Corpus::load(&[Source::Builtin]))
 }
+
+/// Lines that each once made some path quadratic when repeated (see
+/// `benches/hostile/shapes.rs`), to be repeated thousands of times.
+fn hostile_line() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("| a | b | c | d | e | f | g | h |"),
+        Just("|---|---|---|---|---|---|---|---|"),
+        Just("x ](y ](z ["),
+        Just("<!-- x <!--"),
+        Just("<!--"),
+        Just("```"),
+        Just("~~~~ info"),
+        Just("#"),
+        Just("## Question {#q}"),
+        Just("> > > > > > > > quoted"),
+        Just("- - - - - - - - listed"),
+        Just("1. 1. 1. 1. 1. numbered"),
+        Just("[How do I x?](#x) [y](#y) [z](#)"),
+        Just("<details><summary>Q?</summary>"),
+        Just("averyveryverylongwordwithoutanyspacesatallthatmustbewrapped"),
+        Just("\x1b]52;c;aGk=\x07 \u{202e}evil \u{e0041}"),
+    ]
+}
+
+/// A document of a few ordinary lines with one hostile line repeated
+/// thousands of times among them.
+fn hostile_document() -> impl Strategy<Value = String> {
+    (
+        markdownish(),
+        hostile_line(),
+        1_000usize..4_000,
+        markdownish(),
+    )
+        .prop_map(|(before, line, times, after)| {
+            let mut text = String::from("# Category\n\n## Question {#q}\n\n");
+            text.push_str(&before);
+            for _ in 0..times {
+                text.push_str(line);
+                text.push('\n');
+            }
+            text.push_str(&after);
+            text
+        })
+}
+
+proptest! {
+    // Each case is a document of thousands of lines, loaded, checked and
+    // rendered: 16 cases in CI, `PROPTEST_CASES / 32` when set.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse::<u32>().ok()).map_or(16, |n| n / 32)
+    ))]
+
+    #[test]
+    fn loader_checker_and_renderer_survive_hostile_shapes_at_scale(text in hostile_document(), width in 20usize..160) {
+        let parsed = parse_document("hostile.md", &text);
+        check_entries(&text, &parsed.entries);
+        let lines = text.split('\n').count();
+        prop_assert!(parsed.problems.kept().iter().all(|p| p.line <= lines));
+
+        let dir = std::env::temp_dir().join(format!(
+            "faq-properties-{}-{}",
+            std::process::id(),
+            CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("hostile.md");
+        std::fs::write(&file, &text).unwrap();
+        let report = faq::check::check(&[Source::Path(file)]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        // (Fewer when an id repeats: `check` merges the corpus.)
+        prop_assert!(report.entries <= parsed.entries.len());
+        prop_assert!(report.problems.kept().iter().all(|p| p.line <= lines));
+        prop_assert!(report.problems.total() >= parsed.problems.total());
+
+        let refs = CrossRefs::new(&parsed.entries);
+        for entry in &parsed.entries {
+            for how in [Presentation::plain(), Presentation { rich: true, color: true, width }] {
+                let out = render::entry(entry, &refs, how);
+                prop_assert!(!out.contains('\x07'), "BEL leaked");
+                prop_assert!(!out.contains('\u{202e}'), "bidi override leaked");
+                prop_assert!(!out.contains("\x1b]52"), "OSC 52 leaked");
+            }
+        }
+    }
+}
+
+/// Numbers each case's temporary folder.
+static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

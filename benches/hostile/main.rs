@@ -3,8 +3,9 @@
 //! wall time (the best of three runs) and peak memory of each, and how much
 //! longer the larger one took. Time linear in the size makes that ratio
 //! about 10 (less while start-up dominates); quadratic time makes it 100.
-//! Exits non-zero when a ratio exceeds 15, a run ends with an unexpected
-//! exit code, or one takes longer than two minutes.
+//! Exits non-zero when a ratio exceeds 15, a peak memory exceeds the bound
+//! the README states (see [`memory_per_input_byte`]), a run ends with an
+//! unexpected exit code, or one takes longer than two minutes.
 //!
 //! `cargo bench --bench hostile -- table` runs only the shapes whose name
 //! contains `table`; `FAQ_HOSTILE_BIN=path/to/faq` measures another build
@@ -26,6 +27,21 @@ use shapes::{SCALE, SHAPES, Shape, TempDir};
 const RUNS: usize = 3;
 /// The largest time ratio, larger size over smaller, that passes.
 const MAX_RATIO: f64 = 15.0;
+/// Peak memory may be [`memory_per_input_byte`] times the input file's
+/// size plus this much (the binary, the embedded FAQ, buffers).
+const MEMORY_BASE_MIB: u64 = 10;
+
+/// How many bytes of memory a byte of input may take at the peak: reading,
+/// searching, listing and checking stay within 50; showing an answer in
+/// the terminal within 100 (termimad lays out every word of a table cell
+/// or a paragraph as a styled piece of its own, some 40 bytes each).
+fn memory_per_input_byte(shape: &Shape) -> u64 {
+    if shape.args.first() == Some(&"show") {
+        100
+    } else {
+        50
+    }
+}
 /// A run that takes longer has surely gone quadratic.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -59,7 +75,7 @@ fn main() -> ExitCode {
         let mut times = Vec::new();
         for size in [shape.small, shape.small * SCALE] {
             match measure(faq, shape, size, &dir, gnu_time) {
-                Ok((time, peak)) => {
+                Ok((time, peak, bytes)) => {
                     let ratio = times
                         .first()
                         .map(|&small: &Duration| time.as_secs_f64() / small.as_secs_f64());
@@ -68,9 +84,21 @@ fn main() -> ExitCode {
                         if times.is_empty() { shape.name } else { "" },
                         format!("{size} {}", shape.unit),
                         format!("{:.1} ms", time.as_secs_f64() * 1e3),
-                        peak,
+                        peak.shown,
                         ratio.map_or(String::new(), |r| format!("{r:.1}×")),
                     );
+                    let bound =
+                        memory_per_input_byte(shape) * bytes / 1024 + MEMORY_BASE_MIB * 1024;
+                    if let Some(kib) = peak.kib.filter(|&kib| kib > bound) {
+                        failures.push(format!(
+                            "{} at {size} {}: peak memory {} for a {} file, over the bound of {}",
+                            shape.name,
+                            shape.unit,
+                            mib(kib),
+                            mib(bytes / 1024),
+                            mib(bound)
+                        ));
+                    }
                     if let Some(ratio) = ratio.filter(|&r| r > MAX_RATIO) {
                         failures.push(format!(
                             "{}: {ratio:.1}× the time for {SCALE}× the input",
@@ -96,7 +124,10 @@ fn main() -> ExitCode {
         started.elapsed().as_secs_f64()
     );
     if failures.is_empty() {
-        println!("every ratio is at most {MAX_RATIO}×");
+        println!(
+            "every ratio is at most {MAX_RATIO}×; every peak at most 50× the file \
+             (100× to show it) + {MEMORY_BASE_MIB} MiB"
+        );
         ExitCode::SUCCESS
     } else {
         for failure in &failures {
@@ -106,15 +137,24 @@ fn main() -> ExitCode {
     }
 }
 
-/// The best time of [`RUNS`] runs of `shape` at `size`, and its peak memory.
+/// A peak memory reading.
+struct Peak {
+    /// Exact, in KiB, when GNU time measured it.
+    kib: Option<u64>,
+    shown: String,
+}
+
+/// The best time of [`RUNS`] runs of `shape` at `size`, its peak memory,
+/// and the size of the input file in bytes.
 fn measure(
     faq: &Path,
     shape: &Shape,
     size: usize,
     dir: &TempDir,
     gnu_time: bool,
-) -> Result<(Duration, String), String> {
+) -> Result<(Duration, Peak, u64), String> {
     let file = shapes::write(shape, size, &dir.0).map_err(|e| format!("cannot write: {e}"))?;
+    let bytes = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
     let mut best = Duration::MAX;
     for _ in 0..RUNS {
         let mut cmd = shapes::command(faq, shape, &file);
@@ -144,7 +184,10 @@ fn measure(
             .ok()
             .and_then(|s| s.trim().lines().last()?.trim().parse().ok())
             .ok_or("no reading from /usr/bin/time")?;
-        mib(kib)
+        Peak {
+            kib: Some(kib),
+            shown: mib(kib),
+        }
     } else {
         let mut cmd = shapes::command(faq, shape, &file);
         let child = quiet(&mut cmd).spawn().map_err(|e| e.to_string())?;
@@ -154,10 +197,13 @@ fn measure(
                 high = high.max(Some(kib));
             }
         })?;
-        high.map_or("n/a".to_owned(), |kib| format!("~{}", mib(kib)))
+        Peak {
+            kib: None,
+            shown: high.map_or("n/a".to_owned(), |kib| format!("~{}", mib(kib))),
+        }
     };
     let _ = std::fs::remove_file(&file);
-    Ok((best, peak))
+    Ok((best, peak, bytes))
 }
 
 fn quiet(cmd: &mut Command) -> &mut Command {
