@@ -289,12 +289,16 @@ _faq() {
             return 0
             ;;
         faq__subcmd__show)
-            opts="-h --json --color --corpus --no-builtin --strict --help"
+            opts="-h --json --paging --color --corpus --no-builtin --strict --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --paging)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -58,6 +58,9 @@ complete -c faq -n "__fish_faq_using_subcommand s" -l json -d 'Print results as 
 complete -c faq -n "__fish_faq_using_subcommand s" -l no-builtin -d 'Leave out the built-in Element / Matrix FAQ'
 complete -c faq -n "__fish_faq_using_subcommand s" -l strict -d 'Treat any corpus problem (bad file, duplicate id, …) as an error'
 complete -c faq -n "__fish_faq_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c faq -n "__fish_faq_using_subcommand show" -l paging -d 'When to show a long answer through a pager ($FAQ_PAGER, $PAGER or less) [default: auto; or from the config file]' -r -f -a "auto\t'Page on a terminal when the answer is taller than the screen'
+always\t'Page on a terminal whatever the answer\'s length'
+never\t'Never page'"
 complete -c faq -n "__fish_faq_using_subcommand show" -l color -d 'When to use colour [default: auto; or from the config file]' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
