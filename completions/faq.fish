@@ -107,3 +107,11 @@ complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcom
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "check" -d 'Validate corpus files and report every problem as file:line: message'
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "pick" -d 'Browse interactively with a live preview (the default on a terminal)'
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# Ids after `faq show` and categories after `faq list --category`, from the
+# corpora the line would load, are asked of `faq __complete`.
+function __fish_faq_values
+    command faq __complete fish -- (commandline -cp | string collect)
+end
+complete -c faq -n "__fish_faq_using_subcommand show" -f -a "(__fish_faq_values)"
+complete -c faq -n "__fish_faq_using_subcommand list ls" -s c -l category -r -f -a "(__fish_faq_values)"

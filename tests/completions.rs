@@ -17,6 +17,11 @@ fn generated() -> Vec<(String, Vec<u8>)> {
         let mut cmd = faq::cli::command();
         let mut buf = Vec::new();
         clap_complete::generate(shell, &mut cmd, "faq", &mut buf);
+        // ids and categories come from `faq __complete` (see src/complete.rs).
+        if let Some(hooked) = faq::complete::Shell::parse(&shell.to_string()) {
+            let text = String::from_utf8(buf).unwrap();
+            buf = faq::complete::with_hook(hooked, &text).into_bytes();
+        }
         let name = match shell {
             Shell::Bash => "faq.bash",
             Shell::Zsh => "_faq",
