@@ -155,6 +155,7 @@ fn benches(c: &mut Criterion) {
             rich: true,
             color: true,
             width: 78,
+            hyperlinks: false,
         };
         let refs = CrossRefs::new(&corpus.entries);
         let parsed = Query::parse("tombstone room");

@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'faq' -ScriptBlock {
             break
         }
         'faq;show' {
+            [CompletionResult]::new('--paging', '--paging', [CompletionResultType]::ParameterName, 'When to show a long answer through a pager ($FAQ_PAGER, $PAGER or less) [default: auto; or from the config file]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto; or from the config file]')
             [CompletionResult]::new('--corpus', '--corpus', [CompletionResultType]::ParameterName, 'Add a corpus: a folder of .md files (searched recursively) or one file. Repeatable; later corpora override earlier ones on the same id')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the entry as JSON')

@@ -289,12 +289,16 @@ _faq() {
             return 0
             ;;
         faq__subcmd__show)
-            opts="-h --json --color --corpus --no-builtin --strict --help"
+            opts="-h --json --paging --color --corpus --no-builtin --strict --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --paging)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -318,3 +322,19 @@ if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERS
 else
     complete -F _faq -o bashdefault -o default faq
 fi
+
+# Ids after `faq show` and categories after `faq list --category`, from the
+# corpora the line would load, are asked of `faq __complete`; the rest is
+# `_faq` above.
+_faq_values() {
+    local out
+    if ! out=$(command faq __complete bash -- "${COMP_LINE:0:COMP_POINT}" 2>/dev/null); then
+        _faq "$@"
+        return
+    fi
+    compopt +o default +o bashdefault 2>/dev/null
+    COMPREPLY=()
+    [[ -n $out ]] && mapfile -t COMPREPLY <<<"$out"
+    return 0
+}
+complete -F _faq_values -o bashdefault -o default faq

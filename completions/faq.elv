@@ -58,6 +58,7 @@ set edit:completion:arg-completer[faq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'faq;show'= {
+            cand --paging 'When to show a long answer through a pager ($FAQ_PAGER, $PAGER or less) [default: auto; or from the config file]'
             cand --color 'When to use colour [default: auto; or from the config file]'
             cand --corpus 'Add a corpus: a folder of .md files (searched recursively) or one file. Repeatable; later corpora override earlier ones on the same id'
             cand --json 'Print the entry as JSON'

@@ -58,6 +58,9 @@ complete -c faq -n "__fish_faq_using_subcommand s" -l json -d 'Print results as 
 complete -c faq -n "__fish_faq_using_subcommand s" -l no-builtin -d 'Leave out the built-in Element / Matrix FAQ'
 complete -c faq -n "__fish_faq_using_subcommand s" -l strict -d 'Treat any corpus problem (bad file, duplicate id, …) as an error'
 complete -c faq -n "__fish_faq_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c faq -n "__fish_faq_using_subcommand show" -l paging -d 'When to show a long answer through a pager ($FAQ_PAGER, $PAGER or less) [default: auto; or from the config file]' -r -f -a "auto\t'Page on a terminal when the answer is taller than the screen'
+always\t'Page on a terminal whatever the answer\'s length'
+never\t'Never page'"
 complete -c faq -n "__fish_faq_using_subcommand show" -l color -d 'When to use colour [default: auto; or from the config file]' -r -f -a "auto\t'Colour when writing to a terminal and `NO_COLOR` is not set'
 always\t''
 never\t''"
@@ -104,3 +107,11 @@ complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcom
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "check" -d 'Validate corpus files and report every problem as file:line: message'
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "pick" -d 'Browse interactively with a live preview (the default on a terminal)'
 complete -c faq -n "__fish_faq_using_subcommand help; and not __fish_seen_subcommand_from search show list check pick help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# Ids after `faq show` and categories after `faq list --category`, from the
+# corpora the line would load, are asked of `faq __complete`.
+function __fish_faq_values
+    command faq __complete fish -- (commandline -cp | string collect)
+end
+complete -c faq -n "__fish_faq_using_subcommand show" -f -a "(__fish_faq_values)"
+complete -c faq -n "__fish_faq_using_subcommand list ls" -s c -l category -r -f -a "(__fish_faq_values)"

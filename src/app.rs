@@ -13,6 +13,7 @@ use crate::entry::{Entry, Problems};
 use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
 use crate::json;
+use crate::pager::{self, Paging};
 use crate::render::{self, DEFAULT_WIDTH, Presentation};
 use crate::sanitize::sanitize_line;
 use crate::search::{self, Lookup, Query};
@@ -34,6 +35,8 @@ pub struct Settings {
     pub color: ColorChoice,
     pub limit: u32,
     pub strict: bool,
+    /// `show`'s paging, from the config; `--paging` overrides it.
+    pub paging: Paging,
 }
 
 impl Settings {
@@ -66,6 +69,7 @@ impl Settings {
             color: global.color.or(config.color).unwrap_or_default(),
             limit: config.limit.unwrap_or(DEFAULT_LIMIT),
             strict: global.strict,
+            paging: config.paging.unwrap_or_default(),
         }
     }
 }
@@ -160,6 +164,7 @@ pub fn presentation(settings: &Settings) -> Presentation {
         rich: terminal || color,
         color,
         width: width.clamp(20, 1000),
+        hyperlinks: settings.color.hyperlinks(terminal, process_env),
     }
 }
 
@@ -250,11 +255,13 @@ fn show(settings: &Settings, args: ShowArgs) -> Result<ExitCode> {
     let corpus = load_corpus_for_exit(settings)?;
     match search::lookup(&corpus.entries, &text) {
         Lookup::Found(entry) => {
+            let paging = args.paging.unwrap_or(settings.paging);
             if args.json {
-                print(&json::entry(entry))?;
+                pager::print(&json::entry(entry), paging)?;
             } else {
                 let refs = CrossRefs::for_links(&corpus.entries, &entry.answer);
-                print(&render::entry(entry, &refs, presentation(settings)))?;
+                let text = render::entry(entry, &refs, presentation(settings));
+                pager::print(&text, paging)?;
             }
             Ok(ExitCode::Success)
         }

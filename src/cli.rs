@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::color::ColorChoice;
+use crate::pager::Paging;
 
 /// Look up answers in the Element / Matrix FAQ, or in your own Markdown FAQ.
 #[derive(Debug, Parser)]
@@ -85,6 +86,11 @@ pub struct ShowArgs {
     /// Print the entry as JSON
     #[arg(long)]
     pub json: bool,
+
+    /// When to show a long answer through a pager ($FAQ_PAGER, $PAGER or less)
+    /// [default: auto; or from the config file]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub paging: Option<Paging>,
 }
 
 #[derive(Debug, Args)]

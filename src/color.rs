@@ -1,5 +1,6 @@
-//! Whether to colour output: decided once, from `--color`, `NO_COLOR`,
-//! `TERM=dumb` and whether stdout is a terminal, then passed down.
+//! Whether to colour output and make links clickable: decided once, from
+//! `--color`, `NO_COLOR`, `TERM=dumb` and whether stdout is a terminal, then
+//! passed down.
 
 use clap::ValueEnum;
 use serde::Deserialize;
@@ -28,6 +29,23 @@ impl ColorChoice {
             }
         }
     }
+
+    /// Whether links become OSC 8 hyperlinks: on a terminal (or with
+    /// `--color always`, which asks for styled output anyway), never with
+    /// `--color never` or on a dumb terminal. `NO_COLOR` is about colour and
+    /// leaves them on: terminals that do not know OSC 8 print only the text.
+    pub fn hyperlinks(
+        self,
+        stdout_is_terminal: bool,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> bool {
+        let wanted = match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_is_terminal,
+        };
+        wanted && env("TERM").is_none_or(|t| t != "dumb")
+    }
 }
 
 #[cfg(test)]
@@ -54,6 +72,17 @@ mod tests {
         assert!(!ColorChoice::Auto.enabled(true, env(&[("NO_COLOR", "1")])));
         assert!(ColorChoice::Auto.enabled(true, env(&[("NO_COLOR", "")])));
         assert!(!ColorChoice::Auto.enabled(true, env(&[("TERM", "dumb")])));
+    }
+
+    #[test]
+    fn hyperlinks_only_on_terminals_or_when_forced_never_on_dumb_ones() {
+        assert!(ColorChoice::Auto.hyperlinks(true, env(&[])));
+        assert!(ColorChoice::Auto.hyperlinks(true, env(&[("NO_COLOR", "1")])));
+        assert!(!ColorChoice::Auto.hyperlinks(false, env(&[])));
+        assert!(ColorChoice::Always.hyperlinks(false, env(&[])));
+        assert!(!ColorChoice::Always.hyperlinks(true, env(&[("TERM", "dumb")])));
+        assert!(!ColorChoice::Auto.hyperlinks(true, env(&[("TERM", "dumb")])));
+        assert!(!ColorChoice::Never.hyperlinks(true, env(&[])));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! builtin = true                                 # false: leave the built-in FAQ out
 //! color = "auto"                                 # auto | always | never
 //! limit = 10                                     # default for `faq search --limit`
+//! paging = "auto"                                # auto | always | never, for `faq show`
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use serde::Deserialize;
 
 use crate::color::ColorChoice;
 use crate::error::{Error, Result};
+use crate::pager::Paging;
 use crate::read;
 
 /// The file as written; every key optional.
@@ -24,6 +26,7 @@ struct RawConfig {
     builtin: Option<bool>,
     color: Option<ColorChoice>,
     limit: Option<u32>,
+    paging: Option<Paging>,
 }
 
 /// Checked settings from the config file.
@@ -33,6 +36,7 @@ pub struct Config {
     pub builtin: bool,
     pub color: Option<ColorChoice>,
     pub limit: Option<u32>,
+    pub paging: Option<Paging>,
 }
 
 impl Default for Config {
@@ -42,6 +46,7 @@ impl Default for Config {
             builtin: true,
             color: None,
             limit: None,
+            paging: None,
         }
     }
 }
@@ -122,6 +127,7 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
         builtin: raw.builtin.unwrap_or(true),
         color: raw.color,
         limit: raw.limit,
+        paging: raw.paging,
     })
 }
 
@@ -198,7 +204,7 @@ mod tests {
     fn reads_every_key_and_resolves_paths() {
         let home = |k: &str| (k == "HOME").then(|| "/home/u".to_owned());
         let config = parse(
-            "corpus = [\"~/faq\", \"rel\"]\nbuiltin = false\ncolor = \"never\"\nlimit = 3\n",
+            "corpus = [\"~/faq\", \"rel\"]\nbuiltin = false\ncolor = \"never\"\nlimit = 3\npaging = \"never\"\n",
             Path::new("/etc/faq/config.toml"),
             &home,
         )
@@ -210,6 +216,7 @@ mod tests {
         assert!(!config.builtin);
         assert_eq!(config.color, Some(ColorChoice::Never));
         assert_eq!(config.limit, Some(3));
+        assert_eq!(config.paging, Some(Paging::Never));
     }
 
     #[test]

@@ -10,12 +10,15 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod color;
+pub mod complete;
 pub mod config;
 pub mod corpus;
 pub mod entry;
 pub mod error;
 pub mod exit_codes;
+pub mod hyperlink;
 pub mod json;
+pub mod pager;
 pub mod parse;
 pub mod picker;
 pub mod prebuilt;
@@ -47,6 +50,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The shell scripts' question, answered before clap reads anything.
+    if args.get(1).is_some_and(|a| a == complete::SUBCOMMAND) {
+        return complete::run(&args[2..]);
+    }
     // `Cli::try_parse_from`, except that clap's command tree is never
     // dropped: freeing it node by node only delays the exit.
     let mut command = ManuallyDrop::new(cli::command());

@@ -15,9 +15,10 @@ use termimad::{
 };
 
 use crate::entry::Entry;
+use crate::hyperlink;
 use crate::sanitize::sanitize;
 use crate::search::Hit;
-use crate::xref::{CrossRefs, LinkStyle, rewrite_links};
+use crate::xref::{CrossRefs, LinkStyle, rewrite_links, rewrite_links_hyperlinked};
 
 /// Width used when there is no terminal to ask.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -31,6 +32,8 @@ pub struct Presentation {
     pub color: bool,
     /// Columns to wrap at.
     pub width: usize,
+    /// Make web and mail links OSC 8 hyperlinks (rich output only).
+    pub hyperlinks: bool,
 }
 
 impl Presentation {
@@ -40,6 +43,7 @@ impl Presentation {
             rich: false,
             color: false,
             width: DEFAULT_WIDTH,
+            hyperlinks: false,
         }
     }
 }
@@ -96,8 +100,17 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
         return format!("# {question}\n\n{}\n", sanitize(&answer));
     }
     let width = how.width.max(20);
-    let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
-    let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
+    let (answer, urls) = if how.hyperlinks {
+        let (answer, urls) = rewrite_links_hyperlinked(&entry.answer, refs);
+        (
+            wrap_code_lines(&hard_breaks_as_newlines(&answer), width),
+            urls,
+        )
+    } else {
+        let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
+        let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
+        (sanitize(&answer).into_owned(), Vec::new())
+    };
     let mut markdown = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
         let _ = writeln!(
@@ -106,14 +119,19 @@ pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
             escape_inline(&sanitize(&entry.category_label()))
         );
     }
-    let _ = write!(markdown, "\n{}\n", sanitize(&answer));
+    let _ = write!(markdown, "\n{answer}\n");
     let markdown = cut_wide_tables(&markdown, width, &entry.id);
     let skin = skin(how.color);
     let rendered = lay_out(&skin, &markdown, width).to_string();
-    if how.color {
+    let rendered = if how.color {
         rendered
     } else {
         strip_ansi(&rendered)
+    };
+    if urls.is_empty() {
+        rendered
+    } else {
+        hyperlink::apply(&rendered, &urls, true)
     }
 }
 
@@ -815,11 +833,13 @@ mod tests {
                 rich: true,
                 color: false,
                 width: 80,
+                hyperlinks: false,
             },
             Presentation {
                 rich: true,
                 color: true,
                 width: 80,
+                hyperlinks: false,
             },
         ] {
             let out = entry(&sample(), &refs, how);
@@ -870,6 +890,83 @@ mod tests {
         assert_eq!(wrap_code_lines(unbreakable, 20), unbreakable);
     }
 
+    /// `text` without its OSC 8 sequences.
+    fn without_osc8(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find("\x1b]8;") {
+            out.push_str(&rest[..at]);
+            let end = rest[at..].find("\x1b\\").expect("OSC 8 ends") + at + 2;
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn hyperlinks_change_no_layout_and_link_each_web_address() {
+        let entries = crate::corpus::Corpus::load(&[crate::corpus::Source::Builtin]).entries;
+        let mut linked = 0;
+        for e in &entries {
+            let refs = CrossRefs::for_links(&entries, &e.answer);
+            for (width, color) in [(80, true), (40, false), (24, true)] {
+                let how = Presentation {
+                    rich: true,
+                    color,
+                    width,
+                    hyperlinks: false,
+                };
+                let plain = entry(e, &refs, how);
+                let with = entry(
+                    e,
+                    &refs,
+                    Presentation {
+                        hyperlinks: true,
+                        ..how
+                    },
+                );
+                assert_eq!(without_osc8(&with), plain, "{} at {width}", e.id);
+                assert_eq!(
+                    with.matches("\x1b]8;;h").count(),
+                    with.matches("\x1b]8;;\x1b\\").count(),
+                    "{}",
+                    e.id
+                );
+                linked += with.matches("\x1b]8;;https://").count();
+            }
+        }
+        assert!(linked > 20, "{linked}");
+    }
+
+    #[test]
+    fn hostile_link_targets_reach_no_terminal_raw() {
+        let e = Entry {
+            answer:
+                "[a\x1b(B\u{2063}\u{fe01}b](https://x.io/é?q=\u{202e}) and <file:///etc/passwd>"
+                    .into(),
+            ..sample()
+        };
+        let how = Presentation {
+            rich: true,
+            color: false,
+            width: 80,
+            hyperlinks: true,
+        };
+        let out = entry(&e, &CrossRefs::default(), how);
+        let shown = without_osc8(&out);
+        assert!(
+            !shown.contains('\x1b') && !shown.contains('\x07'),
+            "{out:?}"
+        );
+        assert_eq!(out.matches("\x1b]8;;").count(), 2, "{out:?}");
+        assert!(
+            out.contains(
+                "\x1b]8;;https://x.io/%C3%A9?q=%E2%80%AE\x1b\\a\\x1b(B\\u{2063}\\u{fe01}b"
+            ),
+            "{out:?}"
+        );
+    }
+
     #[test]
     fn backslash_hard_breaks_do_not_print() {
         let e = Entry {
@@ -884,6 +981,7 @@ mod tests {
                 rich: true,
                 color: false,
                 width: 80,
+                hyperlinks: false,
             },
         );
         assert!(out.contains("line one\n") && !out.contains('\\'), "{out:?}");
@@ -1116,6 +1214,7 @@ mod tests {
             rich: true,
             color: false,
             width: 80,
+            hyperlinks: false,
         };
         let out = entry(&e, &CrossRefs::default(), how);
         assert!(

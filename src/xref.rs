@@ -9,6 +9,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::entry::Entry;
+use crate::hyperlink;
+use crate::sanitize::sanitize;
 use crate::text;
 
 /// Beyond this many links of one kind, [`CrossRefs::for_links`] looks them up
@@ -156,17 +158,12 @@ pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> Stri
     let mut out = String::with_capacity(markdown.len() + 64);
     let mut last = 0;
     for link in links(markdown) {
-        let replacement = match refs.resolve(&link.text, &link.target) {
-            // On a terminal the command is plain words, so it wraps like text
-            // instead of leaving a lone `(` before a code span.
-            Some(id) if style == LinkStyle::Terminal => format!("{} (faq show {id})", link.text),
-            Some(id) => format!("{} (`faq show {id}`)", link.text),
-            None if style == LinkStyle::Markdown => continue,
-            None if link.target.is_empty() || link.target.starts_with('#') => link.text.clone(),
-            None if link.text == link.target || format!("mailto:{}", link.text) == link.target => {
-                link.text.clone()
-            }
-            None => format!("{} <{}>", link.text, link.target),
+        let replacement = match style {
+            LinkStyle::Terminal => terminal_text(&link, refs),
+            LinkStyle::Markdown => match refs.resolve(&link.text, &link.target) {
+                Some(id) => format!("{} (`faq show {id}`)", link.text),
+                None => continue,
+            },
         };
         out.push_str(&markdown[last..link.span.start]);
         out.push_str(&replacement);
@@ -174,6 +171,44 @@ pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> Stri
     }
     out.push_str(&markdown[last..]);
     out
+}
+
+/// [`rewrite_links`] in the terminal style, sanitised, with each web or mail
+/// link marked to become a hyperlink (see [`hyperlink`]); also returns the
+/// URLs by the numbers the marks carry. Sanitising is done here, piece by
+/// piece, because it would escape the marks if done after.
+pub fn rewrite_links_hyperlinked(markdown: &str, refs: &CrossRefs) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(markdown.len() + 64);
+    let mut urls = Vec::new();
+    let mut last = 0;
+    for link in links(markdown) {
+        let text = terminal_text(&link, refs);
+        out.push_str(&sanitize(&markdown[last..link.span.start]));
+        if refs.resolve(&link.text, &link.target).is_none() && hyperlink::linkable(&link.target) {
+            hyperlink::mark(&sanitize(&text), urls.len(), &mut out);
+            urls.push(link.target);
+        } else {
+            out.push_str(&sanitize(&text));
+        }
+        last = link.span.end;
+    }
+    out.push_str(&sanitize(&markdown[last..]));
+    (out, urls)
+}
+
+/// A link as a terminal shows it: its text, then the command of a
+/// cross-reference or the URL (once) of a real link.
+fn terminal_text(link: &Link, refs: &CrossRefs) -> String {
+    match refs.resolve(&link.text, &link.target) {
+        // On a terminal the command is plain words, so it wraps like text
+        // instead of leaving a lone `(` before a code span.
+        Some(id) => format!("{} (faq show {id})", link.text),
+        None if link.target.is_empty() || link.target.starts_with('#') => link.text.clone(),
+        None if link.text == link.target || format!("mailto:{}", link.text) == link.target => {
+            link.text.clone()
+        }
+        None => format!("{} <{}>", link.text, link.target),
+    }
 }
 
 #[cfg(test)]
@@ -222,6 +257,18 @@ mod tests {
             "this and blog <https://e.io/b> and https://e.io/x"
         );
         assert_eq!(rewrite_links(md, &refs(), LinkStyle::Markdown), md);
+    }
+
+    #[test]
+    fn hyperlinked_style_marks_only_web_and_mail_links() {
+        let md = "[this](#) and [blog](https://e.io/b), <mailto:a@b.c>, [f](file:///x) \x1b";
+        let (text, urls) = rewrite_links_hyperlinked(md, &refs());
+        assert_eq!(urls, ["https://e.io/b", "mailto:a@b.c"]);
+        assert_eq!(
+            hyperlink::apply(&text, &urls, false),
+            sanitize(&rewrite_links(md, &refs(), LinkStyle::Terminal))
+        );
+        assert!(!text.contains('\x1b'));
     }
 
     #[test]

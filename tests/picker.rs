@@ -669,7 +669,7 @@ fn pick_without_a_terminal_says_so_and_exits_2() {
 fn show_on_terminal(id: &str, width: u16, extra: &str) -> Option<Vec<String>> {
     let t = Tmux::new(&format!("show{width}"))?;
     let shell = format!(
-        "{} {BIN} --color never {extra} show {id}; echo SHOW-DONE",
+        "{} {BIN} --color never {extra} show --paging never {id}; echo SHOW-DONE",
         t.env()
     );
     t.start(width, 100, &shell);

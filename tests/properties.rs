@@ -120,11 +120,11 @@ proptest! {
             line: 1,
         };
         let refs = CrossRefs::default();
-        for how in [Presentation::plain(), Presentation { rich: true, color: false, width }] {
+        for how in [Presentation::plain(), Presentation { rich: true, color: false, width, hyperlinks: false }] {
             let out = render::entry(&entry, &refs, how);
             prop_assert!(!out.contains('\x1b'), "escape leaked: {out:?}");
         }
-        let _ = render::entry(&entry, &refs, Presentation { rich: true, color: true, width });
+        let _ = render::entry(&entry, &refs, Presentation { rich: true, color: true, width, hyperlinks: false });
     }
 }
 

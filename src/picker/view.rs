@@ -130,6 +130,7 @@ impl PreviewCache {
                 rich: true,
                 color,
                 width,
+                hyperlinks: false,
             };
             let text = render::entry(&entries[index], refs, how);
             self.lines = text.trim_end().lines().map(str::to_owned).collect();
