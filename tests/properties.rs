@@ -236,7 +236,7 @@ proptest! {
 
         let refs = CrossRefs::new(&parsed.entries);
         for entry in &parsed.entries {
-            for how in [Presentation::plain(), Presentation { rich: true, color: true, width }] {
+            for how in [Presentation::plain(), Presentation { rich: true, color: true, hyperlinks: true, width }] {
                 let out = render::entry(entry, &refs, how);
                 prop_assert!(!out.contains('\x07'), "BEL leaked");
                 prop_assert!(!out.contains('\u{202e}'), "bidi override leaked");
