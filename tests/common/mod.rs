@@ -147,3 +147,48 @@ impl Outcome {
             .unwrap_or_else(|e| panic!("bad JSON ({e}):\n{}", self.stdout))
     }
 }
+
+/// What the built-in FAQ's source files hold, read from `faq/*.md` by the
+/// tests themselves (every question heading there carries its `{#id}`),
+/// so that counts follow the corpus instead of being written into tests.
+pub struct BuiltinFaq {
+    /// Top-level category and its number of questions, in file order.
+    pub categories: Vec<(String, usize)>,
+}
+
+impl BuiltinFaq {
+    pub fn read() -> Self {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("faq");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("the faq folder")
+            .map(|f| f.expect("a faq file").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        files.sort();
+        let mut categories: Vec<(String, usize)> = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(file).expect("a readable faq file");
+            for line in text.lines() {
+                if let Some(top) = line.strip_prefix("# ") {
+                    categories.push((top.trim().to_owned(), 0));
+                } else if line.starts_with('#') && line.trim_end().ends_with('}') {
+                    categories.last_mut().expect("a category first").1 += 1;
+                }
+            }
+        }
+        BuiltinFaq { categories }
+    }
+
+    /// How many questions the built-in FAQ has.
+    pub fn questions(&self) -> usize {
+        self.categories.iter().map(|(_, n)| n).sum()
+    }
+
+    /// How many questions one top-level category has.
+    pub fn questions_in(&self, category: &str) -> usize {
+        self.categories
+            .iter()
+            .find(|(name, _)| name == category)
+            .map_or(0, |(_, n)| *n)
+    }
+}
