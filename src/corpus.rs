@@ -60,13 +60,11 @@ impl Corpus {
     /// its entries are cut out of it, on both cores when the files are large
     /// enough together to pay for a thread: a big corpus is never held twice.
     pub fn load(sources: &[Source]) -> Corpus {
-        if let [Source::Builtin] = sources
-            && let Some((entries, index)) = prebuilt::builtin()
-        {
+        if let [Source::Builtin] = sources {
             return Corpus {
-                entries,
+                entries: prebuilt::entries(),
                 problems: Vec::new(),
-                index: Some(index),
+                index: Some(Index::builtin()),
             };
         }
         let mut problems = Vec::new();
@@ -190,15 +188,10 @@ impl Hashed {
 fn load_source(source: &Source) -> (Vec<Hashed>, Vec<Problem>) {
     let root = match source {
         Source::Builtin => {
-            let parsed = match prebuilt::entries() {
-                Some(entries) => vec![Hashed::new(parse::Parsed {
-                    entries,
-                    ..parse::Parsed::default()
-                })],
-                None => builtin_files()
-                    .map(|(name, text)| Hashed::parse(&name, text))
-                    .collect(),
-            };
+            let parsed = vec![Hashed::new(parse::Parsed {
+                entries: prebuilt::entries(),
+                ..parse::Parsed::default()
+            })];
             return (parsed, Vec::new());
         }
         Source::Path(root) => root,

@@ -24,25 +24,16 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use crate::entry::Entry;
 use crate::text;
 use crate::threads::on_threads;
+use field::{FIELDS, Field, short_fields};
 
+mod field;
 mod index;
 mod phrase;
 mod relevance;
 mod synonyms;
 pub use index::Index;
-pub(crate) use index::{IndexTables, Posting};
 pub use relevance::{ANSWERS, RELATED};
 
-/// Fields an entry is searched in; the order indexes the weight tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Id = 0,
-    Question = 1,
-    Keywords = 2,
-    Category = 3,
-    Answer = 4,
-}
-const FIELDS: usize = 5;
 /// How much a match in each field counts (BM25F field weights).
 const WEIGHT: [f32; FIELDS] = [2.0, 3.0, 2.5, 1.0, 1.0];
 /// How strongly each field's length dampens its matches (BM25 `b`).
@@ -824,13 +815,6 @@ fn term_fuzzy<'f>(
         }
     }
     best.map(|best| term.normalise(best))
-}
-
-/// The fields the fuzzy signal looks at: question, id, then each keyword.
-fn short_fields(entry: &Entry) -> impl Iterator<Item = &str> {
-    [&*entry.question, &*entry.id]
-        .into_iter()
-        .chain(entry.keywords.iter().map(|k| &**k))
 }
 
 /// Decides, once per distinct corpus word, which query words it stands for.
