@@ -12,20 +12,20 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/entry.rs"]
 mod entry;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/search/field.rs"]
 mod field;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/parse.rs"]
 mod parse;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/search/index/tables.rs"]
 mod tables;
-#[allow(dead_code)]
-#[path = "src/text.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/text/mod.rs"]
 mod text;
 
 /// Where the shared modules find each other, as in the crate.
@@ -43,7 +43,7 @@ const SHARED_SOURCES: &[&str] = &[
     "src/search/field.rs",
     "src/parse.rs",
     "src/search/index/tables.rs",
-    "src/text.rs",
+    "src/text",
 ];
 
 fn main() {
