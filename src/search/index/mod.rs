@@ -22,11 +22,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use nucleo_matcher::Utf32Str;
 
+use super::Hit;
 use super::field::{FIELDS, Field, short_fields};
-use super::{
-    EntryStats, FUZZY_FLOOR, Hit, PooledMatcher, Query, ROWS_PER_TERM, Scan, Term, openings,
-    passes_filters, push_word_matches, rank, record_match, threads_for,
-};
+use super::fuzzy::{PooledMatcher, passes_filters};
+use super::query::{Query, Term};
+use super::scan::{EntryStats, ROWS_PER_TERM, Scan, record_match, threads_for};
+use super::score::{FUZZY_FLOOR, rank};
+use super::words::{openings, push_word_matches};
 use crate::entry::Entry;
 use crate::threads::on_threads;
 
@@ -461,7 +463,7 @@ mod tests {
     use super::tables::opening_of;
     use super::*;
     use crate::corpus::{self, Corpus, Source};
-    use crate::search::PARALLEL_THRESHOLD;
+    use crate::search::scan::PARALLEL_THRESHOLD;
 
     fn same_hits(entries: &[Entry], index: &Index, query: &str) {
         let parsed = Query::parse(query);
