@@ -14,7 +14,6 @@ use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
 use crate::read;
-use crate::search::Index;
 use crate::text;
 use crate::threads::on_threads;
 
@@ -47,9 +46,9 @@ pub enum Source {
 pub struct Corpus {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
-    /// The entries' index, when it was built ahead of time: for the
-    /// embedded FAQ alone (see [`prebuilt`]).
-    pub index: Option<Index>,
+    /// True when the entries are the embedded FAQ's alone, as built by
+    /// `build.rs` (see [`prebuilt`]): `search::Index::builtin()` indexes them.
+    pub builtin: bool,
 }
 
 impl Corpus {
@@ -64,7 +63,7 @@ impl Corpus {
             return Corpus {
                 entries: prebuilt::entries(),
                 problems: Vec::new(),
-                index: Some(Index::builtin()),
+                builtin: true,
             };
         }
         let mut problems = Vec::new();

@@ -19,30 +19,7 @@ use crate::sanitize::sanitize;
 use crate::search::Hit;
 use crate::xref::{CrossRefs, LinkStyle, rewrite_links};
 
-/// Width used when there is no terminal to ask.
-pub const DEFAULT_WIDTH: usize = 80;
-
-/// How output should look, decided once per run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Presentation {
-    /// Lay out for a reader (wrapped, styled Markdown); otherwise plain Markdown for scripts.
-    pub rich: bool,
-    /// Use ANSI colours and attributes.
-    pub color: bool,
-    /// Columns to wrap at.
-    pub width: usize,
-}
-
-impl Presentation {
-    /// Plain text for a pipe.
-    pub fn plain() -> Self {
-        Presentation {
-            rich: false,
-            color: false,
-            width: DEFAULT_WIDTH,
-        }
-    }
-}
+pub use crate::settings::{DEFAULT_WIDTH, Presentation};
 
 /// ANSI styling that switches off entirely when colour is off.
 #[derive(Debug, Clone, Copy)]

@@ -18,6 +18,7 @@ use crate::entry::Entry;
 use scan::scan_all;
 use score::rank;
 
+mod category;
 mod explain;
 mod field;
 mod fuzzy;
@@ -31,10 +32,11 @@ mod score;
 mod synonyms;
 mod words;
 
+pub use category::by_category;
 pub use explain::{explain, highlight};
 pub use index::Index;
 pub use lookup::{CLEAR_WINNER_MARGIN, Lookup, lookup, lookup_at, suggest};
-pub use query::Query;
+pub use query::{MAX_QUERY_CHARS, Query};
 pub use relevance::{ANSWERS, RELATED};
 
 /// A ranked entry.
