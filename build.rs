@@ -19,6 +19,9 @@ mod entry;
 #[path = "src/search/field.rs"]
 mod field;
 #[allow(dead_code, unused_imports)]
+#[path = "src/lines.rs"]
+mod lines;
+#[allow(dead_code, unused_imports)]
 #[path = "src/parse.rs"]
 mod parse;
 #[allow(dead_code, unused_imports)]
@@ -41,6 +44,7 @@ use tables::Tables;
 const SHARED_SOURCES: &[&str] = &[
     "src/entry.rs",
     "src/search/field.rs",
+    "src/lines.rs",
     "src/parse.rs",
     "src/search/index/tables.rs",
     "src/text",

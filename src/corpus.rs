@@ -34,12 +34,7 @@ pub struct Document {
     pub text: String,
 }
 
-/// One corpus root: the builtin FAQ or one user-supplied path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Builtin,
-    Path(PathBuf),
-}
+pub use crate::settings::Source;
 
 /// All entries of all sources, merged, with every problem met on the way.
 #[derive(Debug, Default)]

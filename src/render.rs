@@ -111,7 +111,7 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
         let indent = content.len() - content.trim_start_matches(' ').len();
         let fence_line = (indent <= 3).then(|| &content[indent..]);
         match fence {
-            Some((c, n)) if fence_line.is_some_and(|l| crate::parse::is_closing_fence(l, c, n)) => {
+            Some((c, n)) if fence_line.is_some_and(|l| crate::lines::is_closing_fence(l, c, n)) => {
                 fence = None;
                 out.push_str(line);
             }
@@ -121,7 +121,7 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
             }
             Some(_) => out.push_str(line),
             None => {
-                fence = fence_line.and_then(crate::parse::opening_fence);
+                fence = fence_line.and_then(crate::lines::opening_fence);
                 out.push_str(line);
             }
         }

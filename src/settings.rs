@@ -7,8 +7,14 @@ use std::path::PathBuf;
 use crate::cli::GlobalArgs;
 use crate::color::ColorChoice;
 use crate::config::{self, Config};
-use crate::corpus::Source;
 use crate::error::Result;
+
+/// One corpus root: the builtin FAQ or one user-supplied path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Builtin,
+    Path(PathBuf),
+}
 
 /// Results shown by `faq search` unless `--limit` or the config says otherwise.
 pub const DEFAULT_LIMIT: u32 = 10;

@@ -69,7 +69,7 @@ pub enum Lookup<'e> {
 }
 
 /// Resolves `input` to one entry: an exact id first, then the clear winner
-/// of a search, if it is relevant enough to be the answer ([`ANSWERS`]).
+/// of a search, if it is relevant enough to be the answer ([`ANSWERS`](super::ANSWERS)).
 pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
     lookup_at(entries, input, relevance::ANSWERS)
 }

@@ -27,7 +27,7 @@ pub(super) struct Term {
     /// take no part in the fuzzy signal.
     pub(super) fuzzy_applies: bool,
     /// Words (and their stems) that the synonym table says this one stands
-    /// for; they match as [`SYNONYM`]s.
+    /// for; they match as [`SYNONYM`](super::words::SYNONYM)s.
     pub(super) stands_for: Vec<(String, String)>,
 }
 

@@ -37,7 +37,7 @@ pub(super) const QUALITY_SCALE: f32 = 20.0;
 /// (`once` is not a typo of `one`).
 pub(super) const TYPO_OF_KNOWN_WORD: f32 = 0.2;
 
-/// Scores and orders what a scan (or an [`Index`]) found, in one or more
+/// Scores and orders what a scan (or an [`Index`](super::Index)) found, in one or more
 /// parts (one per thread that scanned).
 pub(super) fn rank(entries: &[Entry], query: &Query, parts: Vec<Scan>) -> Vec<Hit> {
     let weights = Weights::new(entries.len(), query, &parts);

@@ -6,7 +6,7 @@ use crate::text;
 
 /// How well a corpus word stands for a query word, in twentieths of an
 /// exact match. Whole numbers, so match counts add up exactly in any order:
-/// a scan adds them per occurrence, a session [`Index`] per word.
+/// a scan adds them per occurrence, a session [`Index`](super::Index) per word.
 pub(super) const EXACT: u32 = 20;
 
 pub(super) const INFLECTION: u32 = 18;
