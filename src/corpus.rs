@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include_dir::{Dir, include_dir};
 
@@ -15,7 +14,7 @@ use crate::parse;
 use crate::prebuilt;
 use crate::read;
 use crate::text;
-use crate::threads::on_threads;
+use crate::threads;
 
 /// The Element / Matrix FAQ, compiled into the binary.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/faq");
@@ -308,40 +307,7 @@ fn in_shares_with<S, I: Sync, T: Send>(
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &I) -> T + Sync,
 ) -> Vec<T> {
-    let total: u64 = items.iter().map(|(_, size)| size).sum();
-    let threads = if items.len() < 2 || total < PARALLEL_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    if threads < 2 {
-        let mut state = init();
-        return items
-            .iter()
-            .map(|(item, _)| work(&mut state, item))
-            .collect();
-    }
-    // Items are handed out one at a time to whichever thread is free, so a
-    // core slowed down by other work does not hold the others up; results
-    // are put back in order at the end.
-    let next = AtomicUsize::new(0);
-    let run = || {
-        let mut state = init();
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some((item, _)) = items.get(index) else {
-                return done;
-            };
-            done.push((index, work(&mut state, item)));
-        }
-    };
-    let mut out: Vec<(usize, T)> = on_threads(0..threads, |_| run())
-        .into_iter()
-        .flatten()
-        .collect();
-    out.sort_unstable_by_key(|&(index, _)| index);
-    out.into_iter().map(|(_, result)| result).collect()
+    threads::in_shares_with(items, PARALLEL_BYTES, init, work)
 }
 
 fn is_markdown(path: &Path) -> bool {

@@ -22,7 +22,7 @@ pub(super) fn threads_for(entries: usize) -> usize {
     if entries < PARALLEL_THRESHOLD {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        crate::threads::cores()
     }
 }
 
