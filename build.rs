@@ -1,45 +1,58 @@
-//! Fingerprints what the tables in `src/prebuilt/tables.rs` are made from
-//! (the FAQ files embedded in the binary, and the code that parses and
-//! indexes them), so that the binary uses those tables only when they were
-//! generated from exactly these; turns the synonym table into static data;
-//! and on Linux, when asked to, links `faq` at a fixed address.
+//! Parses and indexes the embedded FAQ (`faq/*.md`) with the crate's own
+//! parser and indexer, shared with the crate below, and writes the entries
+//! and index into `OUT_DIR` as static data (see `src/prebuilt/mod.rs` and
+//! `Index::builtin`); turns the synonym table into static data; and on
+//! Linux, when asked to, links `faq` at a fixed address.
+//!
+//! The modules below are the crate's own files, compiled into this build
+//! script too: they may use only each other, `std` and the
+//! build-dependencies (`pulldown-cmark`, `serde`, `rust-stemmers`).
 
+use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The code whose output the tables hold: a change to any of these may
-/// change the tables, so they are not trusted until generated again.
-const TABLE_SOURCES: &[&str] = &[
-    "src/corpus.rs",
+#[allow(dead_code, unused_imports)]
+#[path = "src/entry.rs"]
+mod entry;
+#[allow(dead_code, unused_imports)]
+#[path = "src/search/field.rs"]
+mod field;
+#[allow(dead_code, unused_imports)]
+#[path = "src/lines.rs"]
+mod lines;
+#[allow(dead_code, unused_imports)]
+#[path = "src/parse.rs"]
+mod parse;
+#[allow(dead_code, unused_imports)]
+#[path = "src/search/index/tables.rs"]
+mod tables;
+#[allow(dead_code, unused_imports)]
+#[path = "src/text/mod.rs"]
+mod text;
+
+/// Where the shared modules find each other, as in the crate.
+mod search {
+    pub(crate) use crate::field;
+}
+
+use entry::{Entry, Text};
+use tables::Tables;
+
+/// The source files compiled into this build script: a change to any of
+/// them may change what it writes.
+const SHARED_SOURCES: &[&str] = &[
     "src/entry.rs",
+    "src/search/field.rs",
+    "src/lines.rs",
     "src/parse.rs",
-    "src/search/index.rs",
-    "src/search/mod.rs",
-    "src/text.rs",
+    "src/search/index/tables.rs",
+    "src/text",
 ];
 
 fn main() {
     write_synonyms();
-    println!("cargo::rerun-if-changed=faq");
-    let mut inputs: Vec<(String, Vec<u8>)> = fs::read_dir(Path::new("faq"))
-        .map(|dir| {
-            dir.filter_map(Result::ok)
-                .filter(|f| f.path().is_file())
-                .filter(|f| f.path().extension().is_some_and(|e| e == "md"))
-                .filter_map(|f| Some((f.path().to_str()?.to_owned(), fs::read(f.path()).ok()?)))
-                .collect()
-        })
-        .unwrap_or_default();
-    for source in TABLE_SOURCES {
-        println!("cargo::rerun-if-changed={source}");
-        inputs.push(((*source).to_owned(), fs::read(source).unwrap_or_default()));
-    }
-    inputs.sort();
-    println!(
-        "cargo::rustc-env=FAQ_TABLES_FINGERPRINT={}",
-        fingerprint(&inputs)
-    );
-
+    write_builtin();
     // A position-independent executable (the default, as for any Rust
     // program: the loader places it at a random address) makes the loader
     // patch every pointer in the binary's constant tables at each start:
@@ -53,23 +66,6 @@ fn main() {
     if linux && std::env::var_os("FAQ_LINK_FIXED_ADDRESS").is_some() {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
-}
-
-/// FNV-1a over each input's name and bytes, each preceded by its length so
-/// that no two different sets of inputs run together into the same bytes.
-fn fingerprint(inputs: &[(String, Vec<u8>)]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &byte in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for (name, bytes) in inputs {
-        feed(name.as_bytes());
-        feed(bytes);
-    }
-    format!("{hash:016x}")
 }
 
 /// `src/search/synonyms.txt` as a Rust table in `OUT_DIR/synonyms.rs`:
@@ -98,4 +94,133 @@ fn write_synonyms() {
     out.push_str("];\n");
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&dir).join("synonyms.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// The embedded FAQ, parsed and indexed: `OUT_DIR/builtin_entries.rs`
+/// (`ENTRIES`) and `OUT_DIR/builtin_index.rs` (`INDEX`).
+///
+/// # Panics
+/// If the FAQ has problems (a duplicate id, a bad file): they fail the
+/// build, listed as `faq check` would list them.
+fn write_builtin() {
+    println!("cargo::rerun-if-changed=faq");
+    for source in SHARED_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+    }
+    let mut files: Vec<PathBuf> = fs::read_dir("faq")
+        .expect("the faq folder is readable")
+        .map(|f| f.expect("the faq folder is readable").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut problems = Vec::new();
+    for path in &files {
+        // Named as `corpus` names the embedded files: `builtin:` and the
+        // path inside `faq/` (always with `/`).
+        let name = format!(
+            "builtin:{}",
+            path.file_name()
+                .unwrap()
+                .to_str()
+                .expect("UTF-8 file names")
+        );
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(path).expect("the FAQ files are UTF-8 text");
+        let parsed = parse::parse_document(&name, &text);
+        problems.extend(parsed.problems.kept().iter().map(ToString::to_string));
+        entries.extend(parsed.entries);
+    }
+    let mut ids: Vec<&str> = entries.iter().map(|e| &*e.id).collect();
+    ids.sort_unstable();
+    for pair in ids.windows(2).filter(|pair| pair[0] == pair[1]) {
+        problems.push(format!("duplicate id '{}'", pair[0]));
+    }
+    assert!(
+        problems.is_empty(),
+        "the embedded FAQ has problems:\n{}",
+        problems.join("\n")
+    );
+
+    let dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut out = String::from("pub(super) static ENTRIES: &[Entry] = &[\n");
+    let texts = |texts: &[Text]| {
+        let items: Vec<String> = texts.iter().map(|t| format!("B({t:?})")).collect();
+        format!("B(&[{}])", items.join(", "))
+    };
+    for e in &entries {
+        let _ = write!(
+            out,
+            "    Entry {{\n        id: B({:?}),\n        question: B({:?}),\n        \
+             category: {},\n        keywords: {},\n        answer: B({:?}),\n        \
+             source: B({:?}),\n        line: {},\n    }},\n",
+            e.id,
+            e.question,
+            texts(&e.category),
+            texts(&e.keywords),
+            e.answer,
+            e.source,
+            e.line
+        );
+    }
+    out.push_str("];\n");
+    fs::write(dir.join("builtin_entries.rs"), out).expect("OUT_DIR is writable");
+
+    let index = Tables::build(&entries);
+    let mut out = String::from("pub(super) static INDEX: Tables = Tables {\n");
+    write_text(&mut out, "words", &index.words);
+    write_list(&mut out, "word_ends", &index.word_ends, |n| n.to_string());
+    write_list(&mut out, "openings", &index.openings, |n| format!("{n:#x}"));
+    write_text(&mut out, "stems", &index.stems);
+    write_list(&mut out, "stem_ends", &index.stem_ends, |n| n.to_string());
+    write_list(&mut out, "postings", &index.postings, |p| {
+        format!(
+            "Posting::new({}, {}, {})",
+            p.entry, p.count_and_field, p.first_at
+        )
+    });
+    write_list(&mut out, "posting_ends", &index.posting_ends, |n| {
+        n.to_string()
+    });
+    write_list(&mut out, "lengths", &index.lengths, |l| format!("{l:?}"));
+    let _ = writeln!(out, "    length_sums: {:?},", index.length_sums);
+    write_list(&mut out, "masks", &index.masks, |m| format!("{m:#x}"));
+    write_list(&mut out, "mask_starts", &index.mask_starts, |n| {
+        n.to_string()
+    });
+    out.push_str("};\n");
+    fs::write(dir.join("builtin_index.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// Writes `name: Cow::Borrowed(concat!(...)),` with the text cut into lines.
+fn write_text(out: &mut String, name: &str, text: &str) {
+    let _ = write!(out, "    {name}: Cow::Borrowed(concat!(");
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(80);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (line, tail) = rest.split_at(cut);
+        let _ = write!(out, "\n        {line:?},");
+        rest = tail;
+    }
+    out.push_str("\n    )),\n");
+}
+
+/// Writes `name: Cow::Borrowed(&[...]),` with a few items to a line.
+fn write_list<T>(out: &mut String, name: &str, items: &[T], item: impl Fn(&T) -> String) {
+    let _ = write!(out, "    {name}: Cow::Borrowed(&[");
+    // Characters on the current line; the first item starts a new one.
+    let mut line = 96;
+    for one in items {
+        let text = item(one);
+        if line + text.len() >= 96 {
+            out.push_str("\n       ");
+            line = 7;
+        }
+        let _ = write!(out, " {text},");
+        line += text.len() + 2;
+    }
+    out.push_str("\n    ]),\n");
 }

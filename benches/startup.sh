@@ -24,7 +24,7 @@ mkdir -p "$empty_dir/src"
 echo 'fn main() {}' > "$empty_dir/src/main.rs"
 {
     printf '[package]\nname = "empty"\nversion = "0.0.0"\nedition = "2024"\n\n[workspace]\n\n'
-    sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '/^\[[^p]/d'
+    sed -n '/^\[profile.release\]/,/^\[/p' Cargo.toml | sed '1!{/^\[/d}'
 } > "$empty_dir/Cargo.toml"
 # Linked as `faq` is (at a fixed address when built with
 # FAQ_LINK_FIXED_ADDRESS=1, see build.rs), so that

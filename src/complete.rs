@@ -22,12 +22,13 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::app::{self, Settings};
+use crate::app;
 use crate::cli::{self, GlobalArgs};
 use crate::corpus::Corpus;
 use crate::entry::Entry;
 use crate::exit_codes::ExitCode;
 use crate::sanitize::sanitize_line;
+use crate::settings::{self, Settings};
 
 /// The hidden subcommand the scripts call; not part of clap's command tree,
 /// so it is in no help text, man page or completion.
@@ -110,7 +111,7 @@ fn load(context: &Context) -> Vec<Entry> {
         no_builtin: context.no_builtin,
         ..GlobalArgs::default()
     };
-    match Settings::resolve(&global, &app::process_env) {
+    match Settings::resolve(&global, &settings::process_env) {
         Ok(settings) => Corpus::load(&settings.sources).entries,
         Err(_) => Vec::new(),
     }

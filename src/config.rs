@@ -97,7 +97,7 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
     let raw: RawConfig = toml::from_str(text).map_err(|err| {
         let line = err
             .span()
-            .map(|span| crate::parse::line_of(text, span.start));
+            .map(|span| crate::lines::line_of(text, span.start));
         let message = err.message().trim().to_owned();
         match line {
             Some(line) => fail(format!("line {line}: {message}")),

@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include_dir::{Dir, include_dir};
 
@@ -14,9 +13,8 @@ use crate::error::io_message;
 use crate::parse;
 use crate::prebuilt;
 use crate::read;
-use crate::search::Index;
 use crate::text;
-use crate::threads::on_threads;
+use crate::threads;
 
 /// The Element / Matrix FAQ, compiled into the binary.
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/faq");
@@ -35,21 +33,16 @@ pub struct Document {
     pub text: String,
 }
 
-/// One corpus root: the builtin FAQ or one user-supplied path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Builtin,
-    Path(PathBuf),
-}
+pub use crate::settings::Source;
 
 /// All entries of all sources, merged, with every problem met on the way.
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub entries: Vec<Entry>,
     pub problems: Problems,
-    /// The entries' index, when it was built ahead of time: for the
-    /// embedded FAQ alone (see [`prebuilt`]).
-    pub index: Option<Index>,
+    /// True when the entries are the embedded FAQ's alone, as built by
+    /// `build.rs` (see [`prebuilt`]): `search::Index::builtin()` indexes them.
+    pub builtin: bool,
 }
 
 impl Corpus {
@@ -60,13 +53,11 @@ impl Corpus {
     /// its entries are cut out of it, on both cores when the files are large
     /// enough together to pay for a thread: a big corpus is never held twice.
     pub fn load(sources: &[Source]) -> Corpus {
-        if let [Source::Builtin] = sources
-            && let Some((entries, index)) = prebuilt::builtin()
-        {
+        if let [Source::Builtin] = sources {
             return Corpus {
-                entries,
+                entries: prebuilt::entries(),
                 problems: Problems::default(),
-                index: Some(index),
+                builtin: true,
             };
         }
         let mut problems = Problems::default();
@@ -190,15 +181,10 @@ impl Hashed {
 fn load_source(source: &Source) -> (Vec<Hashed>, Problems) {
     let root = match source {
         Source::Builtin => {
-            let parsed = match prebuilt::entries() {
-                Some(entries) => vec![Hashed::new(parse::Parsed {
-                    entries,
-                    ..parse::Parsed::default()
-                })],
-                None => builtin_files()
-                    .map(|(name, text)| Hashed::parse(&name, text))
-                    .collect(),
-            };
+            let parsed = vec![Hashed::new(parse::Parsed {
+                entries: prebuilt::entries(),
+                ..parse::Parsed::default()
+            })];
             return (parsed, Problems::default());
         }
         Source::Path(root) => root,
@@ -321,40 +307,7 @@ fn in_shares_with<S, I: Sync, T: Send>(
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &I) -> T + Sync,
 ) -> Vec<T> {
-    let total: u64 = items.iter().map(|(_, size)| size).sum();
-    let threads = if items.len() < 2 || total < PARALLEL_BYTES {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    if threads < 2 {
-        let mut state = init();
-        return items
-            .iter()
-            .map(|(item, _)| work(&mut state, item))
-            .collect();
-    }
-    // Items are handed out one at a time to whichever thread is free, so a
-    // core slowed down by other work does not hold the others up; results
-    // are put back in order at the end.
-    let next = AtomicUsize::new(0);
-    let run = || {
-        let mut state = init();
-        let mut done = Vec::new();
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some((item, _)) = items.get(index) else {
-                return done;
-            };
-            done.push((index, work(&mut state, item)));
-        }
-    };
-    let mut out: Vec<(usize, T)> = on_threads(0..threads, |_| run())
-        .into_iter()
-        .flatten()
-        .collect();
-    out.sort_unstable_by_key(|&(index, _)| index);
-    out.into_iter().map(|(_, result)| result).collect()
+    threads::in_shares_with(items, PARALLEL_BYTES, init, work)
 }
 
 fn is_markdown(path: &Path) -> bool {

@@ -1,10 +1,21 @@
 //! `faq`: look up answers in a Markdown FAQ from the terminal.
 //!
-//! Data flows one way: [`corpus`] reads files (or the embedded FAQ), [`parse`]
-//! splits them into [`entry::Entry`]s, [`search`] ranks them, [`render`] and
-//! [`json`] turn them into text, and [`app`] ties it to the command line.
-//! The embedded FAQ skips the first steps: [`prebuilt`] holds it already
-//! parsed and indexed, generated at development time by the same code.
+//! Layers, each using only the ones above it in this list:
+//!
+//! - utilities: [`text`] (what counts as the same word), [`lines`]
+//!   (Markdown line syntax), [`read`], [`sanitize`], [`threads`],
+//!   [`error`], [`exit_codes`], [`color`], [`entry`] (the data type);
+//! - [`settings`]: flags ([`cli`]), environment and [`config`] file
+//!   resolved into one struct, with the corpus [`settings::Source`]s;
+//! - [`corpus`]: reading the files (or the embedded FAQ, parsed at build
+//!   time: [`prebuilt`]) and [`parse`], which cuts them into entries;
+//!   [`load`]: the corpora a run's settings name, problems reported;
+//!   [`check`]: the parser cross-examined;
+//! - [`search`]: query, scan, score, index (for the embedded FAQ, built at
+//!   build time), `show`'s lookup, "did you mean", categories;
+//! - [`xref`], [`render`] and [`json`]: entries and hits as text;
+//! - [`app`] (the commands) and [`picker`] (interactive): both consumers of
+//!   the layers above, neither importing the other.
 
 pub mod app;
 pub mod check;
@@ -18,6 +29,8 @@ pub mod error;
 pub mod exit_codes;
 pub mod hyperlink;
 pub mod json;
+pub mod lines;
+pub mod load;
 pub mod pager;
 pub mod parse;
 pub mod picker;
@@ -26,6 +39,7 @@ pub mod read;
 pub mod render;
 pub mod sanitize;
 pub mod search;
+pub mod settings;
 pub mod text;
 pub mod threads;
 pub mod xref;

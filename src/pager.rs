@@ -13,9 +13,6 @@ use std::sync::atomic::AtomicBool;
 use clap::ValueEnum;
 use serde::Deserialize;
 
-use crate::app;
-use crate::error::Result;
-
 /// The `--paging` setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -143,21 +140,17 @@ fn terminal_height() -> Option<usize> {
         .filter(|&h| h > 0)
 }
 
-/// Prints `text` to stdout, through a pager when `paging` asks for one.
-pub fn print(text: &str, paging: Paging) -> Result<()> {
+/// Shows `text` through a pager when `paging` asks for one and a pager
+/// starts (`env` names it); false when the caller is to print it instead.
+pub fn paged(text: &str, paging: Paging, env: &impl Fn(&str) -> Option<String>) -> bool {
     let terminal = io::stdout().is_terminal();
     let height = if terminal && paging == Paging::Auto {
         terminal_height()
     } else {
         None
     };
-    if paging.wanted(terminal, text.lines().count(), height)
-        && let Some(pager) = pager_command(&app::process_env, &on_path)
-        && page(&pager, text).is_ok()
-    {
-        return Ok(());
-    }
-    app::print(text)
+    paging.wanted(terminal, text.lines().count(), height)
+        && pager_command(env, &on_path).is_some_and(|pager| page(&pager, text).is_ok())
 }
 
 /// Runs `pager` with `text` on its stdin and waits for it. Fails only when

@@ -14,6 +14,8 @@
 use std::ops::Range;
 
 use crate::entry::{Entry, Problem, Problems, Text};
+pub use crate::lines::{LineCursor, line_of};
+use crate::lines::{is_closing_fence, newlines, opening_fence};
 use crate::text;
 
 /// What one document yields: its entries and the defects found on the way.
@@ -485,29 +487,6 @@ fn line_end(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |at| i + at + 1)
 }
 
-/// `(fence char, fence length)` when `line` opens a fenced code block.
-pub(crate) fn opening_fence(line: &str) -> Option<(u8, usize)> {
-    let first = *line.as_bytes().first()?;
-    if first != b'`' && first != b'~' {
-        return None;
-    }
-    let len = line.bytes().take_while(|&b| b == first).count();
-    if len < 3 {
-        return None;
-    }
-    // A backtick fence's info string may not contain backticks (CommonMark 4.5).
-    if first == b'`' && line[len..].contains('`') {
-        return None;
-    }
-    Some((first, len))
-}
-
-/// True when `line` closes a fence opened by `fence_len` × `fence_char`.
-pub(crate) fn is_closing_fence(line: &str, fence_char: u8, fence_len: usize) -> bool {
-    let len = line.bytes().take_while(|&b| b == fence_char).count();
-    len >= fence_len && line[len..].trim().is_empty()
-}
-
 /// `(level, content)` when `line` is an ATX heading.
 fn atx_heading(line: &str) -> Option<(usize, &str)> {
     let level = line.bytes().take_while(|&b| b == b'#').count();
@@ -623,48 +602,6 @@ fn first_content_line(text: &str, range: Range<usize>, line: usize) -> Option<us
     let slice = &text[range];
     let offset = slice.find(|c: char| !c.is_whitespace())?;
     Some(line + newlines(&slice.as_bytes()[..offset]))
-}
-
-/// The 1-based line number of a byte offset. It counts from the top: for
-/// the lines of many offsets in one text, use a [`LineCursor`].
-pub fn line_of(text: &str, offset: usize) -> usize {
-    newlines(&text.as_bytes()[..offset.min(text.len())]) + 1
-}
-
-fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
-}
-
-/// Line numbers of many byte offsets of one text, each counted from the
-/// last: offsets asked for in order (as a parser yields them) cost one pass
-/// over the text in all, where [`line_of`] would count from the top for each.
-#[derive(Debug)]
-pub struct LineCursor<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> LineCursor<'a> {
-    pub fn new(text: &'a str) -> Self {
-        LineCursor {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The 1-based line of `offset`, as [`line_of`] gives it.
-    pub fn line_of(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset >= self.offset {
-            self.line += newlines(&self.text[self.offset..offset]);
-        } else {
-            self.line -= newlines(&self.text[offset..self.offset]);
-        }
-        self.offset = offset;
-        self.line
-    }
 }
 
 #[cfg(test)]
@@ -913,16 +850,6 @@ mod tests {
         ] {
             let want = text.find('\n').map_or(text.len(), |i| i + 1);
             assert_eq!(line_end(text.as_bytes(), 0), want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn line_cursor_agrees_with_line_of_in_any_order() {
-        let text = "a\n\nbc\r\nd\n\n\ne";
-        let mut cursor = LineCursor::new(text);
-        let offsets = [0, 1, 2, 3, 7, 7, 20, 4, 0, 9, 12, 2, 13];
-        for offset in offsets {
-            assert_eq!(cursor.line_of(offset), line_of(text, offset), "{offset}");
         }
     }
 

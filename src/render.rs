@@ -20,33 +20,7 @@ use crate::sanitize::sanitize;
 use crate::search::Hit;
 use crate::xref::{CrossRefs, LinkStyle, rewrite_links, rewrite_links_hyperlinked};
 
-/// Width used when there is no terminal to ask.
-pub const DEFAULT_WIDTH: usize = 80;
-
-/// How output should look, decided once per run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Presentation {
-    /// Lay out for a reader (wrapped, styled Markdown); otherwise plain Markdown for scripts.
-    pub rich: bool,
-    /// Use ANSI colours and attributes.
-    pub color: bool,
-    /// Columns to wrap at.
-    pub width: usize,
-    /// Make web and mail links OSC 8 hyperlinks (rich output only).
-    pub hyperlinks: bool,
-}
-
-impl Presentation {
-    /// Plain text for a pipe.
-    pub fn plain() -> Self {
-        Presentation {
-            rich: false,
-            color: false,
-            width: DEFAULT_WIDTH,
-            hyperlinks: false,
-        }
-    }
-}
+pub use crate::settings::{DEFAULT_WIDTH, Presentation};
 
 /// ANSI styling that switches off entirely when colour is off.
 #[derive(Debug, Clone, Copy)]
@@ -152,7 +126,7 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
         let indent = content.len() - content.trim_start_matches(' ').len();
         let fence_line = (indent <= 3).then(|| &content[indent..]);
         match fence {
-            Some((c, n)) if fence_line.is_some_and(|l| crate::parse::is_closing_fence(l, c, n)) => {
+            Some((c, n)) if fence_line.is_some_and(|l| crate::lines::is_closing_fence(l, c, n)) => {
                 fence = None;
                 out.push_str(line);
             }
@@ -162,7 +136,7 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
             }
             Some(_) => out.push_str(line),
             None => {
-                fence = fence_line.and_then(crate::parse::opening_fence);
+                fence = fence_line.and_then(crate::lines::opening_fence);
                 out.push_str(line);
             }
         }

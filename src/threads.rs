@@ -2,6 +2,8 @@
 //! order, and a worker's panic passed on (never swallowed into a missing
 //! result).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 /// `work` done on each item: the first on this thread, every other on a
 /// thread of its own. Results come in item order; a worker's panic is
 /// passed on.
@@ -22,6 +24,59 @@ pub fn on_threads<I: Send, R: Send>(
         }));
         results
     })
+}
+
+/// How many threads can run at once here (1 when that cannot be told).
+/// A system call or two: ask only when there is enough work to share.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// `work` on every item, results in order, each thread keeping a state
+/// (made by `init`) that `work` may reuse from one item to the next. Items
+/// come with their size in bytes; when they hold `parallel_from` bytes or
+/// more together, every core takes part (a small corpus never asks how
+/// many cores there are).
+pub fn in_shares_with<S, I: Sync, T: Send>(
+    items: &[(I, u64)],
+    parallel_from: u64,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &I) -> T + Sync,
+) -> Vec<T> {
+    let total: u64 = items.iter().map(|(_, size)| size).sum();
+    let threads = if items.len() < 2 || total < parallel_from {
+        1
+    } else {
+        cores()
+    };
+    if threads < 2 {
+        let mut state = init();
+        return items
+            .iter()
+            .map(|(item, _)| work(&mut state, item))
+            .collect();
+    }
+    // Items are handed out one at a time to whichever thread is free, so a
+    // core slowed down by other work does not hold the others up; results
+    // are put back in order at the end.
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut state = init();
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some((item, _)) = items.get(index) else {
+                return done;
+            };
+            done.push((index, work(&mut state, item)));
+        }
+    };
+    let mut out: Vec<(usize, T)> = on_threads(0..threads, |_| run())
+        .into_iter()
+        .flatten()
+        .collect();
+    out.sort_unstable_by_key(|&(index, _)| index);
+    out.into_iter().map(|(_, result)| result).collect()
 }
 
 #[cfg(test)]

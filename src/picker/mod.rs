@@ -34,12 +34,13 @@ use std::time::Duration;
 
 use termimad::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{self, Settings};
 use crate::entry::Entry;
 use crate::error::{Error, Result};
 use crate::exit_codes::ExitCode;
+use crate::load::load_corpus;
 use crate::render;
 use crate::search::{self, Hit, Index, Query};
+use crate::settings::{Settings, presentation, process_env};
 use crate::xref::CrossRefs;
 
 use state::{State, Step};
@@ -60,12 +61,12 @@ enum Outcome {
 
 /// Opens the picker with `query` typed in, and prints the chosen entry.
 pub fn run(settings: &Settings, query: &str) -> Result<ExitCode> {
-    let corpus = app::load_corpus(settings)?;
+    let corpus = load_corpus(settings)?;
     let entries = Arc::new(corpus.entries);
     let refs = CrossRefs::new(&entries);
     // The picker draws on the terminal, whatever stdout is.
-    let color = settings.color.enabled(true, app::process_env);
-    let searcher = Searcher::spawn(Arc::clone(&entries), corpus.index);
+    let color = settings.color.enabled(true, process_env);
+    let searcher = Searcher::spawn(Arc::clone(&entries), corpus.builtin.then(Index::builtin));
 
     let mut term = Terminal::open()?;
     let outcome = event_loop(&mut term, &entries, &refs, color, query, &searcher)?;
@@ -73,7 +74,7 @@ pub fn run(settings: &Settings, query: &str) -> Result<ExitCode> {
 
     match outcome {
         Outcome::Chosen(index) => {
-            let text = render::entry(&entries[index], &refs, app::presentation(settings));
+            let text = render::entry(&entries[index], &refs, presentation(settings));
             let mut stdout = io::stdout().lock();
             stdout.write_all(text.as_bytes())?;
             stdout.flush()?;

@@ -2,9 +2,8 @@
 
 use termimad::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::MAX_QUERY_CHARS;
 use crate::entry::Entry;
-use crate::search::{self, Hit, Query};
+use crate::search::{self, Hit, MAX_QUERY_CHARS, Query};
 
 /// What a key asks the picker to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,9 @@
 //! IDs for my users". A bonus on the ranking score for the leading hits,
 //! worked out after the scan (which counts words, not where they stand).
 
-use super::{Hit, Query, Term, word_matches};
+use super::Hit;
+use super::query::{Query, Term};
+use super::words::word_matches;
 use crate::entry::Entry;
 use crate::text;
 

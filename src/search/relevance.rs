@@ -24,7 +24,8 @@
 //! sweeping them over in-domain and out-of-domain query sets (see
 //! `cargo bench --bench eval`).
 
-use super::{EXACT, FIELDS, Field, INFLECTION, ONE_TYPO, PREFIX, PREFIX_LAST, SYNONYM, TWO_TYPOS};
+use super::field::{FIELDS, Field};
+use super::words::{EXACT, INFLECTION, ONE_TYPO, PREFIX, PREFIX_LAST, SYNONYM, TWO_TYPOS};
 
 /// Below this, an entry is not listed at all.
 pub const RELATED: f32 = 0.10;

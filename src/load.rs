@@ -1,0 +1,49 @@
+//! The corpora a run's settings name, loaded, with their problems
+//! reported as warnings (or, with `--strict`, refused).
+
+use std::io::{self, Write};
+
+use crate::corpus::Corpus;
+use crate::entry::Problems;
+use crate::error::{Error, Result};
+use crate::sanitize::sanitize_line;
+use crate::settings::Settings;
+
+/// Corpus problems printed as warnings before the rest are summarised.
+const MAX_WARNINGS: usize = 5;
+
+/// Loads the corpora, reporting (or with `--strict`, refusing) problems.
+pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
+    let corpus = Corpus::load(&settings.sources);
+    if let Some(first) = corpus.problems.kept().first() {
+        if settings.strict {
+            return Err(Error::Strict {
+                count: corpus.problems.total(),
+                first: first.to_string(),
+            });
+        }
+        warn(&corpus.problems);
+    }
+    if corpus.entries.is_empty() {
+        return Err(Error::NoEntries);
+    }
+    Ok(corpus)
+}
+
+fn warn(problems: &Problems) {
+    let mut stderr = io::stderr().lock();
+    for problem in problems.kept().iter().take(MAX_WARNINGS) {
+        let _ = writeln!(
+            stderr,
+            "faq: warning: {}",
+            sanitize_line(&problem.to_string())
+        );
+    }
+    if problems.total() > MAX_WARNINGS {
+        let _ = writeln!(
+            stderr,
+            "faq: warning: {} more problems; run `faq check` to see them all",
+            problems.total() - MAX_WARNINGS
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! `show`'s lookup (an id, or words that find a clear winner) and
+//! "did you mean".
+
+use super::query::Query;
+use super::{relevance, search};
+use crate::entry::Entry;
+use crate::text;
+
+/// `faq show` takes the top entry only when it leads the runner-up by this
+/// fraction of its score; otherwise the query is ambiguous.
+pub const CLEAR_WINNER_MARGIN: f32 = 0.25;
+
+/// Entries whose id or question looks most like `input`, for "did you mean".
+pub fn suggest<'e>(entries: &'e [Entry], input: &str, limit: usize) -> Vec<&'e Entry> {
+    let probe = bigrams(&text::fold(input));
+    if probe.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f32, &Entry)> = entries
+        .iter()
+        .map(|e| {
+            let by_id = dice(&probe, &bigrams(&e.id));
+            let by_question = dice(&probe, &bigrams(&text::fold(&e.question)));
+            (by_id.max(by_question), e)
+        })
+        .filter(|(s, _)| *s >= 0.2)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(limit).map(|(_, e)| e).collect()
+}
+
+pub(super) fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut out: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    out.sort_unstable();
+    out
+}
+
+/// Sørensen–Dice similarity of two sorted bigram lists.
+pub(super) fn dice(a: &[(char, char)], b: &[(char, char)]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
+/// The outcome of looking up one entry for `faq show`.
+#[derive(Debug)]
+pub enum Lookup<'e> {
+    /// An id matched exactly, or one relevant entry clearly outranked the rest.
+    Found(&'e Entry),
+    /// Several relevant entries are about equally likely.
+    Ambiguous(Vec<&'e Entry>),
+    /// No entry answers it; the closest (weakly related entries, or ids
+    /// that look alike), if any.
+    NoAnswer(Vec<&'e Entry>),
+}
+
+/// Resolves `input` to one entry: an exact id first, then the clear winner
+/// of a search, if it is relevant enough to be the answer ([`ANSWERS`](super::ANSWERS)).
+pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
+    lookup_at(entries, input, relevance::ANSWERS)
+}
+
+/// [`lookup`] with another floor for the answer's relevance, to measure
+/// where that floor is best put (`cargo bench --bench eval -- --sweep`).
+#[doc(hidden)]
+pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<'e> {
+    let trimmed = input.trim();
+    let slug = text::slug(trimmed);
+    if let Some(entry) = entries.iter().find(|e| e.id == trimmed || e.id == slug) {
+        return Lookup::Found(entry);
+    }
+    // A mistyped id (`acess-token`) names its entry when no other id is as close.
+    let budget = text::typo_budget(&slug);
+    if budget > 0 && slug.contains('-') {
+        let mut near = entries
+            .iter()
+            .filter(|e| text::bounded_distance(&slug, &e.id, budget).is_some());
+        if let (Some(entry), None) = (near.next(), near.next()) {
+            return Lookup::Found(entry);
+        }
+    }
+    let hits = search(entries, &Query::parse(input));
+    let Some(first) = hits.first() else {
+        return Lookup::NoAnswer(suggest(entries, input, 3));
+    };
+    if first.relevance < answers {
+        return Lookup::NoAnswer(hits.iter().take(3).map(|h| &entries[h.index]).collect());
+    }
+    // The runner-up that could be meant instead: an entry too loosely
+    // related to be an answer itself does not make the leader ambiguous.
+    let floor = first.score * (1.0 - CLEAR_WINNER_MARGIN);
+    let rivals: Vec<&Entry> = hits[1..]
+        .iter()
+        .take_while(|h| h.score > floor)
+        .filter(|h| h.relevance >= answers)
+        .take(9)
+        .map(|h| &entries[h.index])
+        .collect();
+    if rivals.is_empty() {
+        Lookup::Found(&entries[first.index])
+    } else {
+        Lookup::Ambiguous(
+            std::iter::once(&entries[first.index])
+                .chain(rivals)
+                .collect(),
+        )
+    }
+}
