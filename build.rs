@@ -22,7 +22,7 @@ mod field;
 #[path = "src/lines.rs"]
 mod lines;
 #[allow(dead_code, unused_imports)]
-#[path = "src/parse.rs"]
+#[path = "src/parse/mod.rs"]
 mod parse;
 #[allow(dead_code, unused_imports)]
 #[path = "src/search/index/tables.rs"]
@@ -45,7 +45,7 @@ const SHARED_SOURCES: &[&str] = &[
     "src/entry.rs",
     "src/search/field.rs",
     "src/lines.rs",
-    "src/parse.rs",
+    "src/parse",
     "src/search/index/tables.rs",
     "src/text",
 ];
@@ -153,14 +153,15 @@ fn write_builtin() {
             out,
             "    Entry {{\n        id: B({:?}),\n        question: B({:?}),\n        \
              category: {},\n        keywords: {},\n        answer: B({:?}),\n        \
-             source: B({:?}),\n        line: {},\n    }},\n",
+             source: B({:?}),\n        line: {},\n        aliases: {},\n    }},\n",
             e.id,
             e.question,
             texts(&e.category),
             texts(&e.keywords),
             e.answer,
             e.source,
-            e.line
+            e.line,
+            texts(&e.aliases)
         );
     }
     out.push_str("];\n");

@@ -28,6 +28,10 @@ pub struct Entry {
     pub source: Text,
     /// 1-based line of the question heading in `source`.
     pub line: usize,
+    /// Other ids links may use for this entry: the anchors a published FAQ
+    /// gives it (`<a name="x">`, an HTML heading's `id`, GitHub's slug of
+    /// its heading). Empty for entries with an authored `{#id}`.
+    pub aliases: Texts,
 }
 
 #[cfg(test)]
@@ -42,6 +46,7 @@ impl Entry {
             answer: answer.to_owned().into(),
             source: Text::Borrowed("t.md"),
             line: 1,
+            aliases: Texts::Borrowed(&[]),
         }
     }
 }

@@ -795,6 +795,7 @@ mod tests {
             answer: "Clear \x1b[2J screen and `code`.".into(),
             source: "builtin:x.md".into(),
             line: 1,
+            aliases: Default::default(),
         }
     }
 

@@ -118,6 +118,7 @@ proptest! {
             answer: format!("{answer}\n").into(),
             source: "fuzz.md".into(),
             line: 1,
+            aliases: Default::default(),
         };
         let refs = CrossRefs::default();
         for how in [Presentation::plain(), Presentation { rich: true, color: false, width, hyperlinks: false }] {

@@ -15,7 +15,7 @@ mod word_map;
 pub use distance::{bounded_distance, typo_budget};
 pub use fold::{comparable, comparable_chars, fold, fold_char};
 pub use openings::Openings;
-pub use slug::{is_kebab_case, slug};
+pub use slug::{github_slug, is_kebab_case, slug};
 pub use stem::{is_stop_word, is_stop_word_stemmed, stem};
 pub use tokenize::{WordScanner, for_each_word, words};
 pub use word_map::{WordMap, hash};
