@@ -235,6 +235,19 @@ fn check(settings: &Settings, args: CheckArgs) -> Result<ExitCode> {
     }
     print(&out)?;
     let mut stderr = io::stderr().lock();
+    for file in &report.found {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            sanitize_line(&format!(
+                "{}: {} question{} ({})",
+                file.name,
+                file.questions,
+                if file.questions == 1 { "" } else { "s" },
+                file.convention.name()
+            ))
+        );
+    }
     if report.problems.unkept() > 0 {
         let _ = writeln!(
             stderr,

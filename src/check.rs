@@ -5,11 +5,14 @@
 //! headings the fast line scanner reads differently, and cross-references
 //! (`[text](#id)`) to ids that do not exist.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::corpus::{Corpus, Document, Source, read_sources};
+use std::collections::HashSet;
+
+use crate::corpus::{Corpus, Document, FileSummary, Source, read_sources};
 use crate::entry::{Problem, Problems};
 use crate::parse::{self, LineCursor};
+use crate::text;
 use crate::xref::{CrossRefs, links};
 
 /// What a check found.
@@ -18,6 +21,17 @@ pub struct Report {
     pub files: usize,
     pub entries: usize,
     pub problems: Problems,
+    /// What was recognised in each file.
+    pub found: Vec<FileSummary>,
+}
+
+/// What cross-examining one file found.
+struct Examined {
+    problems: Problems,
+    /// The anchors the file gives its headings (as GitHub makes them) and
+    /// its HTML elements (`name`, `id`): targets of links within the file
+    /// that are not entries (a table of contents links to categories).
+    anchors: HashSet<String>,
 }
 
 /// Checks every file of `sources` together (ids must be unique per source,
@@ -26,7 +40,7 @@ pub fn check(sources: &[Source]) -> Report {
     let (groups, mut problems) = read_sources(sources);
     // Each file's two full parses first, each dropped before the next and
     // before the corpus is built: on a large file they never share memory.
-    let examined: Vec<(Problems, Vec<IdLink>)> = groups
+    let examined: Vec<(Examined, Vec<IdLink>)> = groups
         .iter()
         .flatten()
         .map(|document| (cross_examine_headings(document), id_links(document)))
@@ -35,9 +49,15 @@ pub fn check(sources: &[Source]) -> Report {
     problems.append(&mut corpus.problems);
     let refs = CrossRefs::new(&corpus.entries);
     let files = examined.len();
-    for (document, (mut headings, links)) in groups.iter().flatten().zip(examined) {
-        problems.append(&mut headings);
-        for link in links.into_iter().filter(|link| !refs.has_id(&link.id)) {
+    for (document, (mut examined, links)) in groups.iter().flatten().zip(examined) {
+        problems.append(&mut examined.problems);
+        let dead = |link: &IdLink| {
+            !(refs.has_id(&link.id)
+                || link.id == "top"
+                || examined.anchors.contains(&link.id)
+                || examined.anchors.contains(&text::github_slug(&link.id)))
+        };
+        for link in links.into_iter().filter(dead) {
             problems.push_with(|| {
                 Problem::new(
                     &document.name,
@@ -55,6 +75,7 @@ pub fn check(sources: &[Source]) -> Report {
         files,
         entries: corpus.entries.len(),
         problems,
+        found: corpus.files,
     }
 }
 
@@ -86,18 +107,42 @@ fn id_links(document: &Document) -> Vec<IdLink> {
 /// they come, never held whole. Headings that Markdown hides after a fence
 /// or comment that never closes are not reported one by one: the opening
 /// is, by the parser.
-fn cross_examine_headings(document: &Document) -> Problems {
-    let mut scanned = parse::heading_lines(&document.text).peekable();
+fn cross_examine_headings(document: &Document) -> Examined {
+    let blanked = parse::blank_front_matter(&document.text);
+    let text = blanked.as_deref().unwrap_or(&document.text);
+    let mut scanned = parse::heading_lines(text).peekable();
     let options = Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut lines = LineCursor::new(&document.text);
+    let mut lines = LineCursor::new(text);
+    let mut anchors = HashSet::new();
+    let mut heading: Option<String> = None;
     // (line, whether an underlined heading starts there), one per line.
-    let mut parsed = Parser::new_ext(&document.text, options)
+    let mut parsed = Parser::new_ext(text, options)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Heading { .. }) => {
+                heading = Some(String::new());
                 let line = lines.line_of(range.start);
-                let setext = !document.text[range].trim_start().starts_with('#');
+                let setext = !text[range].trim_start().starts_with('#');
                 Some((line, setext))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(title) = heading.take() {
+                    anchors.insert(text::github_slug(&title));
+                }
+                None
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(title) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+                None
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                anchors.extend(parse::html_anchors(&html));
+                None
+            }
+            Event::Start(Tag::HtmlBlock) if is_html_heading(&text[range.clone()]) => {
+                Some((lines.line_of(range.start), false))
             }
             _ => None,
         })
@@ -135,7 +180,18 @@ fn cross_examine_headings(document: &Document) -> Problems {
     for (line, hidden) in scanned {
         scanned_only(&mut problems, line, hidden);
     }
-    problems
+    drop(parsed);
+    Examined { problems, anchors }
+}
+
+/// True when an HTML block starts with an `<h1>`…`<h6>` element.
+fn is_html_heading(block: &str) -> bool {
+    let bytes = block.trim_start().as_bytes();
+    bytes.len() > 3
+        && bytes[0] == b'<'
+        && bytes[1].eq_ignore_ascii_case(&b'h')
+        && (b'1'..=b'6').contains(&bytes[2])
+        && matches!(bytes[3], b' ' | b'\t' | b'>')
 }
 
 #[cfg(test)]
@@ -161,8 +217,8 @@ mod tests {
             name: "d.md".into(),
             text: "# C\n\n## Q\n\nA\n\nSetext\n------\n\n> # quoted\n".into(),
         };
-        let problems = cross_examine_headings(&doc);
-        let problems = problems.kept();
+        let examined = cross_examine_headings(&doc);
+        let problems = examined.problems.kept();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, 7);
         assert!(problems[0].message.contains("setext"));

@@ -40,6 +40,9 @@ pub use crate::settings::Source;
 pub struct Corpus {
     pub entries: Vec<Entry>,
     pub problems: Problems,
+    /// What was recognised in each file read, in order (none for the
+    /// embedded FAQ when it comes ready-made).
+    pub files: Vec<FileSummary>,
     /// True when the entries are the embedded FAQ's alone, as built by
     /// `build.rs` (see [`prebuilt`]): `search::Index::builtin()` indexes them.
     pub builtin: bool,
@@ -57,6 +60,7 @@ impl Corpus {
             return Corpus {
                 entries: prebuilt::entries(),
                 problems: Problems::default(),
+                files: Vec::new(),
                 builtin: true,
             };
         }
@@ -105,6 +109,7 @@ impl Corpus {
             let mut corpus = Corpus::default();
             corpus.entries.reserve_exact(hashes.len());
             for hashed in groups.into_iter().flatten() {
+                corpus.files.extend(hashed.file);
                 let mut parsed = hashed.parsed;
                 corpus.problems.append(&mut parsed.problems);
                 corpus.entries.append(&mut parsed.entries);
@@ -122,6 +127,7 @@ impl Corpus {
         let mut group_of: Vec<usize> = Vec::new();
         for (group, parsed) in groups.into_iter().enumerate() {
             for hashed in parsed {
+                corpus.files.extend(hashed.file);
                 let mut result = hashed.parsed;
                 corpus.problems.append(&mut result.problems);
                 for entry in result.entries {
@@ -163,16 +169,35 @@ const PARALLEL_BYTES: u64 = 512 * 1024;
 struct Hashed {
     parsed: parse::Parsed,
     id_hashes: Vec<u64>,
+    file: Option<FileSummary>,
+}
+
+/// How many questions a file held, and how they were marked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSummary {
+    pub name: String,
+    pub questions: usize,
+    pub convention: parse::Convention,
 }
 
 impl Hashed {
     fn parse(name: &str, text: &str) -> Hashed {
-        Hashed::new(parse::parse_document(name, text))
+        let mut hashed = Hashed::new(parse::parse_document(name, text));
+        hashed.file = Some(FileSummary {
+            name: name.to_owned(),
+            questions: hashed.parsed.entries.len(),
+            convention: hashed.parsed.convention,
+        });
+        hashed
     }
 
     fn new(parsed: parse::Parsed) -> Hashed {
         let id_hashes = parsed.entries.iter().map(|e| text::hash(&e.id)).collect();
-        Hashed { parsed, id_hashes }
+        Hashed {
+            parsed,
+            id_hashes,
+            file: None,
+        }
     }
 }
 

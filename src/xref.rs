@@ -21,7 +21,8 @@ const FEW_LINKS: usize = 16;
 #[derive(Debug, Default)]
 pub struct CrossRefs {
     by_question: HashMap<String, String>,
-    ids: HashMap<String, ()>,
+    /// Every id and alias, to the id of its entry.
+    ids: HashMap<String, String>,
 }
 
 impl CrossRefs {
@@ -31,7 +32,16 @@ impl CrossRefs {
                 .iter()
                 .map(|e| (text::comparable(&e.question), e.id.to_string()))
                 .collect(),
-            ids: entries.iter().map(|e| (e.id.to_string(), ())).collect(),
+            ids: entries
+                .iter()
+                .flat_map(|e| {
+                    let id = e.id.to_string();
+                    e.aliases
+                        .iter()
+                        .map(move |alias| (alias.to_string(), e.id.to_string()))
+                        .chain([(id.clone(), id)])
+                })
+                .collect(),
         }
     }
 
@@ -67,7 +77,16 @@ impl CrossRefs {
                 None => ids.contains(&&*e.id),
             };
             if linked_by_id {
-                refs.ids.insert(e.id.to_string(), ());
+                refs.ids.insert(e.id.to_string(), e.id.to_string());
+            }
+            for alias in e.aliases.iter() {
+                let linked = match &id_set {
+                    Some(set) => set.contains(&**alias),
+                    None => ids.contains(&&**alias),
+                };
+                if linked {
+                    refs.ids.insert(alias.to_string(), e.id.to_string());
+                }
             }
             let linked = match &question_set {
                 Some(set) => {
@@ -91,8 +110,11 @@ impl CrossRefs {
 
     /// The id a link points at, if it is a cross-reference.
     pub fn resolve(&self, link_text: &str, target: &str) -> Option<&str> {
-        if let Some(id) = target.strip_prefix('#')
-            && let Some((id, ())) = self.ids.get_key_value(id)
+        if let Some(anchor) = target.strip_prefix('#')
+            && let Some(id) = self
+                .ids
+                .get(anchor)
+                .or_else(|| self.ids.get(&text::github_slug(anchor)))
         {
             return Some(id);
         }
@@ -105,8 +127,10 @@ impl CrossRefs {
         None
     }
 
-    pub fn has_id(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
+    /// True when `anchor` (a link's `#…`) names an entry: its id, one of
+    /// its aliases, or (as GitHub reads a link) what slugs to one.
+    pub fn has_id(&self, anchor: &str) -> bool {
+        self.ids.contains_key(anchor) || self.ids.contains_key(&text::github_slug(anchor))
     }
 }
 

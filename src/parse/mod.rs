@@ -748,6 +748,32 @@ impl FenceEnds {
     }
 }
 
+/// `text` with its front matter blanked out (line numbers kept), when it
+/// has any.
+pub fn blank_front_matter(text: &str) -> Option<String> {
+    front_matter::read(text).1
+}
+
+/// The names and ids an HTML fragment gives its elements (`<a name="x">`,
+/// `<h3 id="y">`): link targets within a page.
+pub fn html_anchors(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag_end = rest[open..]
+            .find('>')
+            .map_or(rest.len(), |end| open + end + 1);
+        let tag = &rest[open..tag_end];
+        for attr in ["name", "id"] {
+            if let Some(value) = html::attribute(tag, attr).filter(|v| !v.is_empty()) {
+                found.push(value.to_owned());
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    found
+}
+
 /// The 1-based lines of the headings that structure `text` (entry
 /// boundaries), each with whether Markdown would hide it (after a fence or
 /// comment that never closes): for `check`'s cross-examination, in order.

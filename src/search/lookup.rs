@@ -83,6 +83,14 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
     if let Some(entry) = entries.iter().find(|e| e.id == trimmed || e.id == slug) {
         return Lookup::Found(entry);
     }
+    // An anchor the published FAQ gives the entry (`faq show config`).
+    let trimmed = trimmed.strip_prefix('#').unwrap_or(trimmed);
+    if let Some(entry) = entries
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == trimmed))
+    {
+        return Lookup::Found(entry);
+    }
     // A mistyped id (`acess-token`) names its entry when no other id is as close.
     let budget = text::typo_budget(&slug);
     if budget > 0 && slug.contains('-') {
