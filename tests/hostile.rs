@@ -131,6 +131,26 @@ fn deep_nesting_checked() {
 }
 
 #[test]
+fn q_label_paragraphs_listed() {
+    finishes("Q: lines: list");
+}
+
+#[test]
+fn unclosed_details_listed() {
+    finishes("unclosed <details>: list");
+}
+
+#[test]
+fn nested_details_checked() {
+    finishes("nested <details>: check");
+}
+
+#[test]
+fn list_item_questions_searched() {
+    finishes("list-item questions: search");
+}
+
+#[test]
 fn every_shape_has_a_test() {
     let this = include_str!("hostile.rs");
     for shape in SHAPES {

@@ -115,12 +115,11 @@ pub const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "<!-- openings: check",
-        // (One question in megabytes of text: "found no questions".)
         unit: "bytes",
         small: 1_000_000,
         make: comment_openings,
         args: &["check"],
-        code: 1,
+        code: 0,
     },
     Shape {
         name: "huge paragraph: show",
@@ -148,12 +147,44 @@ pub const SHAPES: &[Shape] = &[
     },
     Shape {
         name: "deep nesting: check",
-        // (One question in megabytes of text: "found no questions".)
         unit: "levels",
         small: 30_000,
         make: deep_nesting,
         args: &["check"],
+        code: 0,
+    },
+    Shape {
+        name: "Q: lines: list",
+        unit: "bytes",
+        small: 1_000_000,
+        make: q_lines,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "unclosed <details>: list",
+        unit: "bytes",
+        small: 1_000_000,
+        make: unclosed_details,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "nested <details>: check",
+        unit: "levels",
+        small: 10_000,
+        make: nested_details,
+        args: &["check"],
+        // One question holding all the others: "found no questions".
         code: 1,
+    },
+    Shape {
+        name: "list-item questions: search",
+        unit: "items",
+        small: 20_000,
+        make: list_questions,
+        args: &["search", "frobnicate"],
+        code: 0,
     },
 ];
 
@@ -269,6 +300,38 @@ fn deep_nesting(levels: usize) -> String {
     md.push_str("listed\n\n");
     md.push_str(&"1. ".repeat(levels));
     md.push_str("numbered\n");
+    md
+}
+
+/// A published FAQ of `Q:` / `A:` paragraphs and nothing else.
+fn q_lines(bytes: usize) -> String {
+    let mut md = String::new();
+    let mut n = 0;
+    while md.len() < bytes {
+        let _ = writeln!(md, "Q: How do I frobnicate {n}?\nA: Like this {n}.\n");
+        n += 1;
+    }
+    md
+}
+
+/// `<details>` blocks opened and never closed: the first holds the rest.
+fn unclosed_details(bytes: usize) -> String {
+    "<details><summary>Why?</summary>\n\nBecause.\n\n".repeat(bytes / 45)
+}
+
+/// `<details>` blocks nested `levels` deep, each closed at the end.
+fn nested_details(levels: usize) -> String {
+    let mut md = "<details>\n<summary>How?</summary>\n\nSo.\n\n".repeat(levels);
+    md.push_str(&"</details>\n".repeat(levels));
+    md
+}
+
+/// A list whose items are questions with their answers indented below.
+fn list_questions(items: usize) -> String {
+    let mut md = String::from("# FAQ\n\n");
+    for n in 0..items {
+        let _ = writeln!(md, "- **How do I frobnicate {n}?**\n\n    Carefully {n}.\n");
+    }
     md
 }
 

@@ -21,6 +21,7 @@ use crate::text;
 
 mod front_matter;
 mod html;
+mod markers;
 
 pub use front_matter::FrontMatter;
 
@@ -44,6 +45,14 @@ pub enum Convention {
     Headings,
     /// HTML `<h1>`…`<h6>` elements among (or instead of) Markdown headings.
     HtmlHeadings,
+    /// `<details><summary>Question</summary> answer </details>`.
+    Details,
+    /// MkDocs' collapsible admonitions: `??? question "Question"`.
+    Admonitions,
+    /// Question paragraphs: `**How do I …?**`, `Q: …` / `A: …`.
+    Paragraphs,
+    /// List items that are questions, answers indented below.
+    ListItems,
 }
 
 impl Convention {
@@ -52,6 +61,10 @@ impl Convention {
         match self {
             Convention::Headings => "headings",
             Convention::HtmlHeadings => "HTML headings",
+            Convention::Details => "<details> blocks",
+            Convention::Admonitions => "collapsible admonitions",
+            Convention::Paragraphs => "question paragraphs",
+            Convention::ListItems => "list items",
         }
     }
 }
@@ -86,7 +99,8 @@ impl Heading<'_> {
     /// The heading's text as plain text.
     fn title(&self) -> String {
         if self.html {
-            html::plain_text(self.content)
+            // Published FAQs write Markdown between the tags too.
+            heading_text(&html::plain_text(self.content))
         } else {
             heading_text(self.content)
         }
@@ -299,6 +313,23 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
             aliases: aliases.into(),
         });
     }
+    // A published FAQ may mark its questions otherwise: the convention that
+    // finds the most questions wins.
+    if !authored && let Some((convention, found)) = markers::best(text) {
+        let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.line, c.end)).collect();
+        let entries = entries_of(source, found);
+        if entries.len() > parsed.entries.len() {
+            parsed.convention = convention;
+            parsed.problems = Problems::default();
+            parsed.entries = entries;
+        } else if entries.len() >= 3 {
+            // Both, where headings hold some questions and other questions
+            // hold the rest: a heading that holds questions of the other
+            // kind, or sits inside one's answer, is no question itself.
+            let both = mixed(std::mem::take(&mut parsed.entries), entries, &spans);
+            parsed.entries = both;
+        }
+    }
     let mut reorder = false;
     if authored && !layout.is_empty() {
         parsed.problems.append(&mut layout);
@@ -310,7 +341,7 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
             .push_with(|| Problem::new(source, unclosed.line, unclosed.message()));
         reorder = true;
     }
-    if parsed.entries.len() <= 1 && text.len() > FEW_QUESTIONS_BYTES {
+    if !authored && parsed.entries.len() <= 1 && text.len() > FEW_QUESTIONS_BYTES {
         let found = parsed.entries.len();
         parsed.problems.push_with(|| {
             Problem::new(
@@ -331,6 +362,75 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
         parsed.problems.sort_and_dedup();
     }
     parsed
+}
+
+/// The entries of two conventions in one document, in line order: those of
+/// `headings` that neither hold a question of `others` (whose answers span
+/// the lines `spans`) nor sit inside one's answer, and all of `others`;
+/// `headings` alone when that keeps more.
+fn mixed(headings: Vec<Entry>, others: Vec<Entry>, spans: &[(usize, usize)]) -> Vec<Entry> {
+    // Where each heading entry's text ends: the next entry's line.
+    let mut kept = Vec::new();
+    let mut starts: Vec<usize> = headings.iter().map(|e| e.line).collect();
+    starts.push(usize::MAX);
+    let mut spans_at = 0;
+    for (index, entry) in headings.iter().enumerate() {
+        let (start, end) = (entry.line, starts[index + 1]);
+        while spans_at < spans.len() && spans[spans_at].1 <= start {
+            spans_at += 1;
+        }
+        let overlaps = spans[spans_at..]
+            .iter()
+            .take_while(|(line, _)| *line < end)
+            .any(|&(line, stop)| line < end && stop > start);
+        if !overlaps {
+            kept.push(index);
+        }
+    }
+    if kept.len() + others.len() < headings.len() {
+        return headings;
+    }
+    let mut both: Vec<Entry> = headings
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| kept.binary_search(index).is_ok())
+        .map(|(_, entry)| entry)
+        .chain(others)
+        .collect();
+    both.sort_by_key(|e| e.line);
+    both
+}
+
+/// Entries of questions found by [`markers`]: ids made from the questions,
+/// GitHub's slug of each as an alias.
+fn entries_of(source: &str, found: Vec<markers::Candidate>) -> Vec<Entry> {
+    let mut made_ids = HashMap::new();
+    found
+        .into_iter()
+        .filter_map(|candidate| {
+            let answer = clean_answer(&candidate.answer);
+            let id = number_repeat(&mut made_ids, text::slug(&candidate.question));
+            if answer.trim().is_empty() || id.is_empty() {
+                return None;
+            }
+            let github = text::github_slug(&candidate.question);
+            let aliases: Vec<Text> = if github.is_empty() || github == id {
+                Vec::new()
+            } else {
+                vec![github.into()]
+            };
+            Some(Entry {
+                id: id.into(),
+                question: candidate.question.into(),
+                category: candidate.category.into_iter().map(Text::from).collect(),
+                keywords: Default::default(),
+                answer: answer.into(),
+                source: source.to_owned().into(),
+                line: candidate.line,
+                aliases: aliases.into(),
+            })
+        })
+        .collect()
 }
 
 /// `made` the first time, then `made-1`, `made-2`, … as GitHub numbers

@@ -1,0 +1,126 @@
+//! Real FAQ files from public repositories, loaded as they are (see
+//! `tests/fixtures/real-faqs/SOURCES.md`): every question a reader sees
+//! becomes an entry with clean text, `faq check` raises no false alarm,
+//! and the queries written for them find their answers. The floors sit a
+//! little below what `cargo bench --bench real_faqs` prints.
+
+#[path = "../benches/real_faqs_core.rs"]
+mod real_faqs_core;
+
+mod common;
+
+use common::Faq;
+use real_faqs_core::{load, measure, percent};
+
+#[test]
+fn every_file_yields_the_questions_a_reader_sees() {
+    let faqs = load();
+    assert!(faqs.len() >= 10, "only {} files", faqs.len());
+    let (mut recovered, mut expected) = (0, 0);
+    for faq in &faqs {
+        let m = measure(faq);
+        let found = m.entries.len() as f64;
+        let want = m.expected as f64;
+        assert!(
+            (found - want).abs() <= (want * 0.05).max(1.0),
+            "{}: {} entries for {} questions",
+            m.file,
+            m.entries.len(),
+            m.expected
+        );
+        recovered += m.recovered;
+        expected += m.expected;
+    }
+    assert!(
+        percent(recovered, expected) >= 98.0,
+        "{recovered}/{expected} questions recovered"
+    );
+}
+
+#[test]
+fn questions_and_answers_carry_no_foreign_markup() {
+    for faq in load() {
+        for entry in measure(&faq).entries {
+            let q = &entry.question;
+            for bad in [
+                "**", "__", "</", "<strong", "<b>", "<code", "Q:", "???", "`",
+            ] {
+                assert!(!q.contains(bad), "{}: question {q:?}", faq.file);
+            }
+            assert!(
+                !q.starts_with(['#', '-', '*']),
+                "{}: question {q:?}",
+                faq.file
+            );
+            let a = entry.answer.to_ascii_lowercase();
+            for bad in [
+                "<details",
+                "</details>",
+                "<summary",
+                "<a name=",
+                "back to top",
+                "***a***",
+            ] {
+                assert!(
+                    !a.contains(bad),
+                    "{}: answer of {q:?} holds {bad:?}",
+                    faq.file
+                );
+            }
+            assert!(!entry.answer.trim().is_empty(), "{}: {q:?}", faq.file);
+        }
+    }
+}
+
+#[test]
+fn check_raises_no_false_alarm_and_names_the_convention() {
+    let dir = real_faqs_core::folder();
+    for faq in load() {
+        let out = Faq::new()
+            .arg("check")
+            .arg(dir.join(&faq.file))
+            .run()
+            .success();
+        let m = measure(&faq);
+        let said = format!(
+            "{}: {} questions ({})",
+            faq.file,
+            m.entries.len(),
+            m.convention
+        );
+        assert!(out.stderr.contains(&said), "{said:?} not in {}", out.stderr);
+    }
+}
+
+#[test]
+fn blind_queries_find_their_answers() {
+    let (mut top1, mut top3, mut queries) = (0, 0, 0);
+    for faq in load() {
+        let m = measure(&faq);
+        assert!(
+            percent(m.top1, m.queries) >= 70.0 || faq.file.contains("zh-CN"),
+            "{}: top-1 {}/{}",
+            m.file,
+            m.top1,
+            m.queries
+        );
+        top1 += m.top1;
+        top3 += m.top3;
+        queries += m.queries;
+    }
+    assert!(percent(top1, queries) >= 90.0, "top-1 {top1}/{queries}");
+    assert!(percent(top3, queries) >= 91.0, "top-3 {top3}/{queries}");
+}
+
+#[test]
+fn anchors_of_a_published_faq_are_cross_references() {
+    let file = real_faqs_core::folder().join("BurntSushi-ripgrep-FAQ.md");
+    // `#config` is the anchor ripgrep's table of contents links to.
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "config"])
+        .run()
+        .success()
+        .stdout_has("Does ripgrep support configuration files?");
+}
