@@ -22,6 +22,8 @@ use crate::xref::{CrossRefs, LinkStyle, rewrite_links, rewrite_links_hyperlinked
 
 pub use crate::settings::{DEFAULT_WIDTH, Presentation};
 
+mod callout;
+
 /// ANSI styling that switches off entirely when colour is off.
 #[derive(Debug, Clone, Copy)]
 struct Paint(bool);
@@ -69,43 +71,89 @@ pub fn skin(color: bool) -> MadSkin {
 /// One entry as `faq show` prints it.
 pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
     let question = sanitize(&entry.question);
+    let blocks = callout::split(&entry.answer);
     if !how.rich {
-        let answer = rewrite_links(&entry.answer, refs, LinkStyle::Markdown);
-        return format!("# {question}\n\n{}\n", sanitize(&answer));
+        let text =
+            |raw: &str| sanitize(&rewrite_links(raw, refs, LinkStyle::Markdown)).into_owned();
+        let answer = if callout::any(&blocks) {
+            callout::plain(&blocks, 0, &text)
+        } else {
+            text(&entry.answer)
+        };
+        return format!("# {question}\n\n{answer}\n");
     }
     let width = how.width.max(20);
-    let (answer, urls) = if how.hyperlinks {
-        let (answer, urls) = rewrite_links_hyperlinked(&entry.answer, refs);
-        (
-            wrap_code_lines(&hard_breaks_as_newlines(&answer), width),
-            urls,
-        )
-    } else {
-        let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
-        let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
-        (sanitize(&answer).into_owned(), Vec::new())
-    };
-    let mut markdown = format!("# {}\n", escape_inline(&question));
+    let mut head = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
         let _ = writeln!(
-            markdown,
+            head,
             "*{}*",
             escape_inline(&sanitize(&entry.category_label()))
         );
     }
-    let _ = write!(markdown, "\n{answer}\n");
-    let markdown = cut_wide_tables(&markdown, width, &entry.id);
-    let skin = skin(how.color);
-    let rendered = lay_out(&skin, &markdown, width).to_string();
-    let rendered = if how.color {
-        rendered
-    } else {
-        strip_ansi(&rendered)
+    let layout = Layout {
+        skin: skin(how.color),
+        how,
+        refs,
+        id: &entry.id,
     };
-    if urls.is_empty() {
-        rendered
+    if callout::any(&blocks) {
+        callout::lay_out(&layout, &head, &blocks, width)
     } else {
-        hyperlink::apply(&rendered, &urls, true)
+        layout.text(&head, &entry.answer, width)
+    }
+}
+
+/// What laying out a piece of one entry's answer needs.
+struct Layout<'a> {
+    skin: MadSkin,
+    how: Presentation,
+    refs: &'a CrossRefs,
+    /// The entry's id, for the note under a table cut to fit.
+    id: &'a str,
+}
+
+impl Layout<'_> {
+    fn color(&self) -> bool {
+        self.how.color
+    }
+
+    /// Answer Markdown as written (`raw`), under `head` (Markdown ready for
+    /// termimad, or empty), laid out at `width`: links rewritten, sanitised.
+    fn text(&self, head: &str, raw: &str, width: usize) -> String {
+        let (answer, urls) = if self.how.hyperlinks {
+            let (answer, urls) = rewrite_links_hyperlinked(raw, self.refs);
+            (
+                wrap_code_lines(&hard_breaks_as_newlines(&answer), width),
+                urls,
+            )
+        } else {
+            let answer = rewrite_links(raw, self.refs, LinkStyle::Terminal);
+            let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
+            (sanitize(&answer).into_owned(), Vec::new())
+        };
+        let markdown = if head.is_empty() {
+            format!("{answer}\n")
+        } else {
+            format!("{head}\n{answer}\n")
+        };
+        let rendered = self.styled(&markdown, &self.skin, width);
+        if urls.is_empty() {
+            rendered
+        } else {
+            hyperlink::apply(&rendered, &urls, true)
+        }
+    }
+
+    /// Markdown ready for termimad (sanitised, escaped) laid out at `width`.
+    fn styled(&self, markdown: &str, skin: &MadSkin, width: usize) -> String {
+        let markdown = cut_wide_tables(markdown, width, self.id);
+        let rendered = lay_out(skin, &markdown, width).to_string();
+        if self.how.color {
+            rendered
+        } else {
+            strip_ansi(&rendered)
+        }
     }
 }
 
