@@ -429,3 +429,50 @@ pub(super) fn plain(blocks: &[Block], depth: usize, text: &dyn Fn(&str) -> Strin
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_without_callouts_are_one_block_of_their_text() {
+        for text in [
+            "Plain **text**.\n\n> a quote\n> [!NOTE] not first\n\n    !!! indented code",
+            "!!!\n??? \n!!! \"title only\"\n> [!NOTE] text after the marker",
+        ] {
+            assert_eq!(split(text), [Block::Text(text)]);
+        }
+    }
+
+    #[test]
+    fn admonition_bodies_are_the_lines_indented_by_four_columns_or_a_tab() {
+        let blocks = split("!!! bug extra classes \"T\"\n\tTabbed.\n\n      Six.\n  \nAfter.\n");
+        assert_eq!(
+            blocks,
+            [
+                Block::Callout(Callout {
+                    kind: "bug",
+                    title: Some("T"),
+                    body: "Tabbed.\n\n  Six.\n".into(),
+                }),
+                Block::Text("  \nAfter.\n"),
+            ]
+        );
+    }
+
+    #[test]
+    fn alert_bodies_are_the_rest_of_the_quote() {
+        let blocks = split("> [!Warning]\n>Tight.\n>\n> Lazy\ncontinued.\n- not quoted\n");
+        assert_eq!(
+            blocks,
+            [
+                Block::Callout(Callout {
+                    kind: "Warning",
+                    title: None,
+                    body: "Tight.\n\nLazy\ncontinued.\n".into(),
+                }),
+                Block::Text("- not quoted\n"),
+            ]
+        );
+    }
+}
