@@ -22,6 +22,8 @@ use crate::xref::{CrossRefs, LinkStyle, rewrite_links, rewrite_links_hyperlinked
 
 pub use crate::settings::{DEFAULT_WIDTH, Presentation};
 
+mod callout;
+
 /// ANSI styling that switches off entirely when colour is off.
 #[derive(Debug, Clone, Copy)]
 struct Paint(bool);
@@ -69,43 +71,89 @@ pub fn skin(color: bool) -> MadSkin {
 /// One entry as `faq show` prints it.
 pub fn entry(entry: &Entry, refs: &CrossRefs, how: Presentation) -> String {
     let question = sanitize(&entry.question);
+    let blocks = callout::split(&entry.answer);
     if !how.rich {
-        let answer = rewrite_links(&entry.answer, refs, LinkStyle::Markdown);
-        return format!("# {question}\n\n{}\n", sanitize(&answer));
+        let text =
+            |raw: &str| sanitize(&rewrite_links(raw, refs, LinkStyle::Markdown)).into_owned();
+        let answer = if callout::any(&blocks) {
+            callout::plain(&blocks, 0, &text)
+        } else {
+            text(&entry.answer)
+        };
+        return format!("# {question}\n\n{answer}\n");
     }
     let width = how.width.max(20);
-    let (answer, urls) = if how.hyperlinks {
-        let (answer, urls) = rewrite_links_hyperlinked(&entry.answer, refs);
-        (
-            wrap_code_lines(&hard_breaks_as_newlines(&answer), width),
-            urls,
-        )
-    } else {
-        let answer = rewrite_links(&entry.answer, refs, LinkStyle::Terminal);
-        let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
-        (sanitize(&answer).into_owned(), Vec::new())
-    };
-    let mut markdown = format!("# {}\n", escape_inline(&question));
+    let mut head = format!("# {}\n", escape_inline(&question));
     if !entry.category.is_empty() {
         let _ = writeln!(
-            markdown,
+            head,
             "*{}*",
             escape_inline(&sanitize(&entry.category_label()))
         );
     }
-    let _ = write!(markdown, "\n{answer}\n");
-    let markdown = cut_wide_tables(&markdown, width, &entry.id);
-    let skin = skin(how.color);
-    let rendered = lay_out(&skin, &markdown, width).to_string();
-    let rendered = if how.color {
-        rendered
-    } else {
-        strip_ansi(&rendered)
+    let layout = Layout {
+        skin: skin(how.color),
+        how,
+        refs,
+        id: &entry.id,
     };
-    if urls.is_empty() {
-        rendered
+    if callout::any(&blocks) {
+        callout::lay_out(&layout, &head, &blocks, width)
     } else {
-        hyperlink::apply(&rendered, &urls, true)
+        layout.text(&head, &entry.answer, width)
+    }
+}
+
+/// What laying out a piece of one entry's answer needs.
+struct Layout<'a> {
+    skin: MadSkin,
+    how: Presentation,
+    refs: &'a CrossRefs,
+    /// The entry's id, for the note under a table cut to fit.
+    id: &'a str,
+}
+
+impl Layout<'_> {
+    fn color(&self) -> bool {
+        self.how.color
+    }
+
+    /// Answer Markdown as written (`raw`), under `head` (Markdown ready for
+    /// termimad, or empty), laid out at `width`: links rewritten, sanitised.
+    fn text(&self, head: &str, raw: &str, width: usize) -> String {
+        let (answer, urls) = if self.how.hyperlinks {
+            let (answer, urls) = rewrite_links_hyperlinked(raw, self.refs);
+            (
+                wrap_code_lines(&hard_breaks_as_newlines(&answer), width),
+                urls,
+            )
+        } else {
+            let answer = rewrite_links(raw, self.refs, LinkStyle::Terminal);
+            let answer = wrap_code_lines(&hard_breaks_as_newlines(&answer), width);
+            (sanitize(&answer).into_owned(), Vec::new())
+        };
+        let markdown = if head.is_empty() {
+            format!("{answer}\n")
+        } else {
+            format!("{head}\n{answer}\n")
+        };
+        let rendered = self.styled(&markdown, &self.skin, width);
+        if urls.is_empty() {
+            rendered
+        } else {
+            hyperlink::apply(&rendered, &urls, true)
+        }
+    }
+
+    /// Markdown ready for termimad (sanitised, escaped) laid out at `width`.
+    fn styled(&self, markdown: &str, skin: &MadSkin, width: usize) -> String {
+        let markdown = cut_wide_tables(markdown, width, self.id);
+        let rendered = lay_out(skin, &markdown, width).to_string();
+        if self.how.color {
+            rendered
+        } else {
+            strip_ansi(&rendered)
+        }
     }
 }
 
@@ -1272,6 +1320,199 @@ mod tests {
             wrap_code_line_reference(&line, indent, width, &mut slow);
             assert_eq!(fast, slow, "{line:?} at {width}");
         }
+    }
+
+    /// `answer` as `faq show` prints it for entry `t`.
+    fn shown(answer: &str, how: Presentation) -> String {
+        let e = Entry {
+            question: "Q?".into(),
+            answer: answer.to_owned().into(),
+            ..sample()
+        };
+        entry(&e, &CrossRefs::default(), how)
+    }
+
+    fn rich(color: bool) -> Presentation {
+        Presentation {
+            rich: true,
+            color,
+            width: 80,
+            hyperlinks: false,
+        }
+    }
+
+    #[test]
+    fn mkdocs_admonition_becomes_a_labelled_callout() {
+        let out = shown(
+            "Before.\n\n!!! warning \"Custom title\"\n    Body text\n    goes on.\n\n    Second paragraph.\n\nAfter.",
+            rich(false),
+        );
+        assert!(
+            out.ends_with(
+                "Before.\n\n▌ Warning: Custom title\n▌ Body text\n▌ goes on.\n▌\n▌ Second paragraph.\n\nAfter.\n"
+            ),
+            "{out}"
+        );
+        let out = shown("!!! note\n    Body.", rich(false));
+        assert!(out.ends_with("C\n\n▌ Note\n▌ Body.\n"), "{out}");
+        assert!(!out.contains("!!!"), "{out}");
+    }
+
+    #[test]
+    fn collapsible_admonitions_become_labelled_callouts() {
+        let out = shown(
+            "??? question \"Why?\"\n    Because.\n\n???+ tip\n    Open by default.\n\n!!! danger \"\"\n    No title.",
+            rich(false),
+        );
+        for expected in [
+            "▌ Question: Why?\n▌ Because.\n",
+            "▌ Tip\n▌ Open by default.\n",
+            "▌ Danger\n▌ No title.\n",
+        ] {
+            assert!(out.contains(expected), "{expected:?} in {out}");
+        }
+        assert!(!out.contains("???") && !out.contains("!!!"), "{out}");
+    }
+
+    #[test]
+    fn github_alert_becomes_a_labelled_callout() {
+        let out = shown(
+            "Before.\n\n> [!NOTE]\n> Useful *information*\n> continues.\n\n> [!caution]\n> Lower case works.\n\n> [!OTHER]\n> A plain quote.",
+            rich(false),
+        );
+        assert!(
+            out.contains(
+                "Before.\n\n▌ Note\n▌ Useful information\n▌ continues.\n\n▌ Caution\n▌ Lower case works.\n"
+            ),
+            "{out}"
+        );
+        assert!(
+            !out.contains("[!NOTE]") && !out.contains("[!caution]"),
+            "{out}"
+        );
+        // Only GitHub's five types are alerts.
+        assert!(out.contains("[!OTHER]"), "{out}");
+    }
+
+    #[test]
+    fn callout_bodies_render_as_markdown() {
+        let answer = "!!! tip \"Steps\"\n    - one **bold**\n    - two\n\n    ```sh\n    echo hi\n    ```\n\n    See [the docs](https://example.com).\n\n    !!! note\n        Nested.";
+        let out = shown(answer, rich(false));
+        for expected in [
+            "▌ Tip: Steps\n▌ • one bold\n▌ • two\n▌\n▌ echo hi\n▌\n",
+            "▌ See the docs <https://example.com>.\n▌\n▌ ▌ Note\n▌ ▌ Nested.\n",
+        ] {
+            assert!(out.contains(expected), "{expected:?} in {out}");
+        }
+        // A body is not indented code: not justified, not shifted.
+        assert!(!out.contains("    "), "{out}");
+        let linked = shown(
+            answer,
+            Presentation {
+                hyperlinks: true,
+                ..rich(true)
+            },
+        );
+        assert!(
+            linked.contains("\x1b]8;;https://example.com\x1b\\the docs"),
+            "{linked:?}"
+        );
+    }
+
+    #[test]
+    fn callouts_take_the_colour_of_their_type() {
+        let out = shown("!!! warning\n    W.\n\n> [!TIP]\n> T.", rich(true));
+        assert!(out.contains("\x1b[38;5;11m▌\x1b[0m "), "{out:?}");
+        assert!(out.contains("\x1b[38;5;10m▌\x1b[0m "), "{out:?}");
+        assert!(
+            out.contains("\x1b[38;5;11m\x1b[1mWarning\x1b[0m"),
+            "{out:?}"
+        );
+        let plain = shown("!!! warning\n    W.\n\n> [!TIP]\n> T.", rich(false));
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+    }
+
+    #[test]
+    fn admonition_in_a_code_fence_stays_literal() {
+        let answer = "```\n!!! note \"Not a callout\"\n    code\n> [!NOTE]\n```\n\nText.\n\n    !!! tip\n        indented code\n\n~~~~\n???+ note\n~~~~";
+        for how in [rich(false), rich(true), Presentation::plain()] {
+            let out = shown(answer, how);
+            for literal in [
+                "!!! note \"Not a callout\"",
+                "> [!NOTE]",
+                "!!! tip",
+                "???+ note",
+            ] {
+                assert!(out.contains(literal), "{literal:?} in {out}");
+            }
+            assert!(!out.contains('▌') && !out.contains("**Note"), "{out}");
+        }
+    }
+
+    #[test]
+    fn callout_title_escapes_are_sanitised() {
+        let answer = "!!! danger \"Evil\x1b]52;c;Zm9v\x07 \x1b[2J *not bold* a|b\"\n    Body \x1b[31m.\n\n> [!NOTE]\n> \u{202e}quoted";
+        for how in [rich(false), rich(true), Presentation::plain()] {
+            let out = shown(answer, how);
+            assert!(
+                !out.contains("\x1b]") && !out.contains("\x1b[2J") && !out.contains('\x07'),
+                "{out:?}"
+            );
+            assert!(
+                !out.contains("\x1b[31m") && !out.contains('\u{202e}'),
+                "{out:?}"
+            );
+            assert!(
+                out.contains("Evil\\x1b]52;c;Zm9v\\x07 \\x1b[2J *not bold* a|b"),
+                "{out:?}"
+            );
+            assert!(out.contains("\\u{202e}quoted"), "{out:?}");
+        }
+    }
+
+    #[test]
+    fn plain_output_turns_admonitions_into_blockquotes() {
+        let out = shown(
+            "Before.\n\n!!! warning \"Custom title\"\n    Body with [a link](https://example.com).\n\n    - item\n\n    !!! note\n        Nested.\nAfter.",
+            Presentation::plain(),
+        );
+        assert_eq!(
+            out,
+            "# Q?\n\nBefore.\n\n> **Warning:** Custom title\n>\n> Body with [a link](https://example.com).\n>\n> - item\n>\n> > **Note**\n> >\n> > Nested.\n\nAfter.\n"
+        );
+    }
+
+    #[test]
+    fn plain_output_turns_github_alerts_into_blockquotes() {
+        let out = shown(
+            "> [!IMPORTANT]\n> Read this.\n> Twice.",
+            Presentation::plain(),
+        );
+        assert_eq!(out, "# Q?\n\n> **Important**\n>\n> Read this.\n> Twice.\n");
+    }
+
+    #[test]
+    fn deeply_nested_callouts_stop_nesting_and_still_fit() {
+        let mut answer = String::new();
+        for depth in 0..12 {
+            answer.push_str(&"    ".repeat(depth));
+            answer.push_str("!!! note\n");
+        }
+        answer.push_str(&"    ".repeat(12));
+        answer.push_str("deep");
+        for width in [20, 80] {
+            let out = shown(
+                &answer,
+                Presentation {
+                    width,
+                    ..rich(false)
+                },
+            );
+            assert!(out.contains("deep"), "{out}");
+            assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+        }
+        let plain = shown(&answer, Presentation::plain());
+        assert!(plain.contains("deep"), "{plain}");
     }
 
     #[test]

@@ -515,3 +515,50 @@ fn embedded_tables_answer_as_the_same_files_read_from_disk() {
         );
     }
 }
+
+#[test]
+fn admonitions_and_alerts_show_as_callouts_and_json_keeps_them_as_written() {
+    let dir = tempdir();
+    let file = dir.join("callouts.md");
+    let answer =
+        "Before.\n\n!!! warning \"Mind the gap\"\n    - step **one**\n\n> [!TIP]\n> A tip.";
+    std::fs::write(
+        &file,
+        format!("# Travel\n\n## Is it safe? {{#safe}}\n\n{answer}\n"),
+    )
+    .unwrap();
+    let show = |extra: &[&str]| {
+        Faq::new()
+            .arg("--no-builtin")
+            .arg("--corpus")
+            .arg(&file)
+            .args(["show", "safe"])
+            .args(extra)
+            .run()
+            .success()
+    };
+    let rich = show(&["--color", "always"])
+        .stdout_lacks("!!!")
+        .stdout_lacks("[!TIP]");
+    let visible: String = rich
+        .stdout
+        .split('\x1b')
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once('m').map_or("", |p| p.1)
+            }
+        })
+        .collect();
+    assert!(
+        visible.contains("Before.\n\n▌ Warning: Mind the gap\n▌ • step one\n\n▌ Tip\n▌ A tip.\n"),
+        "{visible}"
+    );
+    show(&[]).no_ansi().stdout_has(
+        "Before.\n\n> **Warning:** Mind the gap\n>\n> - step **one**\n\n> **Tip**\n>\n> A tip.\n",
+    );
+    let json = show(&["--json"]).json();
+    assert_eq!(json["answer"], answer);
+}

@@ -151,6 +151,16 @@ fn list_item_questions_searched() {
 }
 
 #[test]
+fn many_admonitions_shown() {
+    finishes("many admonitions: show");
+}
+
+#[test]
+fn many_admonitions_plain() {
+    finishes("many admonitions: plain");
+}
+
+#[test]
 fn every_shape_has_a_test() {
     let this = include_str!("hostile.rs");
     for shape in SHAPES {

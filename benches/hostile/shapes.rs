@@ -186,6 +186,22 @@ pub const SHAPES: &[Shape] = &[
         args: &["search", "frobnicate"],
         code: 0,
     },
+    Shape {
+        name: "many admonitions: show",
+        unit: "callouts",
+        small: 1_000,
+        make: many_admonitions,
+        args: &["show", "q", "--color", "always"],
+        code: 0,
+    },
+    Shape {
+        name: "many admonitions: plain",
+        unit: "callouts",
+        small: 1_000,
+        make: many_admonitions,
+        args: &["show", "q"],
+        code: 0,
+    },
 ];
 
 /// One table row of `columns` cells: `| c0 | c1 | … |`.
@@ -331,6 +347,26 @@ fn list_questions(items: usize) -> String {
     let mut md = String::from("# FAQ\n\n");
     for n in 0..items {
         let _ = writeln!(md, "- **How do I frobnicate {n}?**\n\n    Carefully {n}.\n");
+    }
+    md
+}
+
+/// Callouts, one after another: MkDocs admonitions (some with one nested
+/// in them) and GitHub alerts, each laid out on its own.
+fn many_admonitions(callouts: usize) -> String {
+    let mut md = ONE_QUESTION.to_owned();
+    for i in 0..callouts {
+        let _ = match i % 3 {
+            0 => write!(
+                md,
+                "!!! note \"Title {i}\"\n    Body {i}, [a link](https://example.com/{i}).\n\n"
+            ),
+            1 => write!(md, "> [!WARNING]\n> Alert {i}\n\n"),
+            _ => write!(
+                md,
+                "???+ tip\n    - item {i}\n\n    !!! danger\n        nested\n\n"
+            ),
+        };
     }
     md
 }
