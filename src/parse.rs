@@ -233,7 +233,7 @@ impl<'a> Iterator for Headings<'a> {
 
 /// The 1-based lines of the headings that structure `text` (entry
 /// boundaries), for `check`'s cross-examination.
-pub fn heading_lines(text: &str) -> Vec<usize> {
+pub(crate) fn heading_lines(text: &str) -> Vec<usize> {
     scan_headings(text).map(|h| h.line).collect()
 }
 

@@ -8,7 +8,7 @@ use crate::text;
 
 /// `faq show` takes the top entry only when it leads the runner-up by this
 /// fraction of its score; otherwise the query is ambiguous.
-pub const CLEAR_WINNER_MARGIN: f32 = 0.25;
+pub(crate) const CLEAR_WINNER_MARGIN: f32 = 0.25;
 
 /// Entries whose id or question looks most like `input`, for "did you mean".
 pub fn suggest<'e>(entries: &'e [Entry], input: &str, limit: usize) -> Vec<&'e Entry> {
