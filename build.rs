@@ -6,7 +6,8 @@
 //!
 //! The modules below are the crate's own files, compiled into this build
 //! script too: they may use only each other, `std` and the
-//! build-dependencies (`pulldown-cmark`, `serde`, `rust-stemmers`).
+//! build-dependencies (`memchr`, `nucleo-matcher`, `pulldown-cmark`,
+//! `serde`, `rust-stemmers`).
 
 use std::fmt::Write as _;
 use std::fs;

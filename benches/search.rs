@@ -6,10 +6,10 @@
 //! - `parse/N`: the heading scanner over documents already in memory;
 //! - `load/N`: reading the files and parsing them (`Corpus::load`), what
 //!   every run pays, since nothing is cached between runs (for the built-in
-//!   FAQ: copying its entries from the tables generated ahead of time);
+//!   FAQ: copying its entries from the tables generated at build time);
 //! - `search/N/QUERY`: ranking every entry for one query, by a scan (what a
 //!   run with `--corpus` pays);
-//! - `prebuilt/QUERY`: ranking the built-in FAQ with its prebuilt index,
+//! - `prebuilt/QUERY`: ranking the built-in FAQ with its build-time index,
 //!   what `faq search` on the built-in FAQ pays;
 //! - `index/N`: preparing a session index (`Index::build`), what the picker
 //!   pays once, in the background;

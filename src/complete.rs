@@ -22,7 +22,6 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::app;
 use crate::cli::{self, GlobalArgs};
 use crate::corpus::Corpus;
 use crate::entry::Entry;
@@ -95,7 +94,10 @@ pub fn run(args: &[OsString]) -> ExitCode {
     let candidates = candidates(&entries, &context.want);
     let text = format(shell, &context.want, &candidates);
     // Nothing useful can be said to a shell that went away.
-    let _ = app::print(&text);
+    // A shell that stops reading has its answer already: nothing to report.
+    let mut stdout = std::io::stdout().lock();
+    let _ = std::io::Write::write_all(&mut stdout, text.as_bytes());
+    let _ = std::io::Write::flush(&mut stdout);
     ExitCode::Success
 }
 

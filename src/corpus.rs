@@ -20,7 +20,7 @@ use crate::threads;
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/faq");
 
 /// Larger files are refused rather than read: nobody writes a 256 MiB FAQ page.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Directories nested deeper than this are not descended into.
 const MAX_DEPTH: usize = 64;
@@ -244,7 +244,7 @@ fn parse_all(documents: &[Document]) -> Vec<Hashed> {
 
 /// Reads every source: one group of documents per source, in order, and
 /// the problems met reading them.
-pub fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Problems) {
+pub(crate) fn read_sources(sources: &[Source]) -> (Vec<Vec<Document>>, Problems) {
     let mut problems = Problems::default();
     let groups = sources
         .iter()

@@ -41,12 +41,12 @@ impl<'a> JsonEntry<'a> {
 }
 
 /// Scores as integers, so consumers never compare floats.
-pub fn score_to_int(score: f32) -> i64 {
+pub(crate) fn score_to_int(score: f32) -> i64 {
     (f64::from(score) * 1000.0).round() as i64
 }
 
 /// Relevance as a whole percentage, 0 to 100.
-pub fn relevance_percent(relevance: f32) -> u8 {
+pub(crate) fn relevance_percent(relevance: f32) -> u8 {
     (relevance.clamp(0.0, 1.0) * 100.0).round() as u8
 }
 

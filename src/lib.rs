@@ -1,47 +1,57 @@
 //! `faq`: look up answers in a Markdown FAQ from the terminal.
 //!
+//! The library's public surface is what embedding `faq` needs: [`run`],
+//! [`entry::Entry`], [`corpus`] and [`parse`] to read entries, [`search`]
+//! to rank them, [`render`], [`json`] and [`xref`] to print them. The
+//! rest is private to the crate.
+//!
 //! Layers, each using only the ones above it in this list:
 //!
-//! - utilities: [`text`] (what counts as the same word), [`lines`]
-//!   (Markdown line syntax), [`read`], [`sanitize`], [`threads`],
-//!   [`error`], [`exit_codes`], [`color`], [`entry`] (the data type);
-//! - [`settings`]: flags ([`cli`]), environment and [`config`] file
-//!   resolved into one struct, with the corpus [`settings::Source`]s;
-//! - [`corpus`]: reading the files (or the embedded FAQ, parsed at build
-//!   time: [`prebuilt`]) and [`parse`], which cuts them into entries;
-//!   [`load`]: the corpora a run's settings name, problems reported;
-//!   [`check`]: the parser cross-examined;
-//! - [`search`]: query, scan, score, index (for the embedded FAQ, built at
+//! - utilities: `text` (what counts as the same word), `lines`
+//!   (Markdown line syntax), `read`, `sanitize`, `threads`,
+//!   `error`, `exit_codes`, `color`, `entry` (the data type);
+//! - `settings`: flags (`cli`), environment and `config` file
+//!   resolved into one struct, with the corpus sources;
+//! - `corpus`: reading the files (or the embedded FAQ, parsed at build
+//!   time: `prebuilt`) and `parse`, which cuts them into entries;
+//!   `load`: the corpora a run's settings name, problems reported;
+//!   `check`: the parser cross-examined;
+//! - `search`: query, scan, score, index (for the embedded FAQ, built at
 //!   build time), `show`'s lookup, "did you mean", categories;
-//! - [`xref`], [`render`] and [`json`]: entries and hits as text;
-//! - [`app`] (the commands) and [`picker`] (interactive): both consumers of
-//!   the layers above, neither importing the other.
+//! - `xref`, `render` and `json`: entries and hits as text;
+//! - `pager` and `hyperlink`: how rich output reaches a terminal;
+//! - `app` (the commands), `picker` (interactive) and `complete` (shell
+//!   completion): consumers of the layers above, none importing another.
 
-pub mod app;
+pub(crate) mod app;
+#[doc(hidden)]
 pub mod check;
 pub mod cli;
-pub mod color;
+pub(crate) mod color;
+/// Shell completion; public for the test that keeps `completions/` current.
+#[doc(hidden)]
 pub mod complete;
-pub mod config;
+pub(crate) mod config;
 pub mod corpus;
 pub mod entry;
-pub mod error;
-pub mod exit_codes;
-pub mod hyperlink;
+pub(crate) mod error;
+pub(crate) mod exit_codes;
+pub(crate) mod hyperlink;
 pub mod json;
-pub mod lines;
-pub mod load;
-pub mod pager;
+pub(crate) mod lines;
+pub(crate) mod load;
+pub(crate) mod pager;
 pub mod parse;
-pub mod picker;
+pub(crate) mod picker;
 pub mod prebuilt;
-pub mod read;
+pub(crate) mod read;
 pub mod render;
-pub mod sanitize;
+pub(crate) mod sanitize;
 pub mod search;
-pub mod settings;
+pub(crate) mod settings;
+#[doc(hidden)]
 pub mod text;
-pub mod threads;
+pub(crate) mod threads;
 pub mod xref;
 
 use std::ffi::OsString;

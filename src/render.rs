@@ -51,7 +51,7 @@ impl Paint {
 }
 
 /// The termimad skin for answers: left-aligned headings, coloured code.
-pub fn skin(color: bool) -> MadSkin {
+pub(crate) fn skin(color: bool) -> MadSkin {
     let mut skin = if color {
         let mut skin = MadSkin::default();
         skin.set_headers_fg(Color::Cyan);

@@ -1,6 +1,6 @@
-//! Work spread over threads, one way for the whole crate: results in item
-//! order, and a worker's panic passed on (never swallowed into a missing
-//! result).
+//! Every thread the crate starts, started here: work spread over cores
+//! (results in item order, a worker's panic passed on, never swallowed
+//! into a missing result), and background workers.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -77,6 +77,17 @@ pub fn in_shares_with<S, I: Sync, T: Send>(
         .collect();
     out.sort_unstable_by_key(|&(index, _)| index);
     out.into_iter().map(|(_, result)| result).collect()
+}
+
+/// Runs `work` on a thread of its own that nobody waits for: a worker
+/// serving channels for as long as they are open (the picker's searcher,
+/// its background index, the terminal's watchdog). Its panic cannot be
+/// passed on here; it shows as the worker's channel closing, which the
+/// caller treats as an error (the picker reports its search worker gone),
+/// or as work that never arrives (the index: queries keep being ranked by
+/// a scan, with the same result).
+pub fn in_background(work: impl FnOnce() + Send + 'static) {
+    std::thread::spawn(work);
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ impl CrossRefs {
     /// [`rewrite_links`] needs to show that one answer, without indexing the
     /// whole corpus. Resolves every link of `markdown` as [`CrossRefs::new`]
     /// would.
-    pub fn for_links(entries: &[Entry], markdown: &str) -> Self {
+    pub(crate) fn for_links(entries: &[Entry], markdown: &str) -> Self {
         let mut refs = CrossRefs::default();
         let links = links(markdown);
         if links.is_empty() {
@@ -129,7 +129,7 @@ impl CrossRefs {
 
     /// True when `anchor` (a link's `#…`) names an entry: its id, one of
     /// its aliases, or (as GitHub reads a link) what slugs to one.
-    pub fn has_id(&self, anchor: &str) -> bool {
+    pub(crate) fn has_id(&self, anchor: &str) -> bool {
         self.ids.contains_key(anchor) || self.ids.contains_key(&text::github_slug(anchor))
     }
 }
@@ -170,7 +170,7 @@ pub fn links(markdown: &str) -> Vec<Link> {
 
 /// How links are written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkStyle {
+pub(crate) enum LinkStyle {
     /// Keep Markdown links; only cross-references change, to name their command.
     Markdown,
     /// For a terminal: link text, then the URL where it is a real one.
@@ -178,7 +178,7 @@ pub enum LinkStyle {
 }
 
 /// Rewrites the links of an answer for display.
-pub fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> String {
+pub(crate) fn rewrite_links(markdown: &str, refs: &CrossRefs, style: LinkStyle) -> String {
     let mut out = String::with_capacity(markdown.len() + 64);
     let mut last = 0;
     for link in links(markdown) {

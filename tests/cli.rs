@@ -473,7 +473,7 @@ fn tempdir() -> std::path::PathBuf {
     dir
 }
 
-/// The embedded FAQ is answered from tables generated ahead of time
+/// The embedded FAQ is answered from tables generated at build time
 /// (`src/prebuilt`); the same files read from disk must rank and print the
 /// same, but for where each entry was read from.
 #[test]

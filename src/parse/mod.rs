@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::entry::{Entry, Problem, Problems, Text};
 pub use crate::lines::{LineCursor, line_of};
-use crate::lines::{is_closing_fence, newlines, opening_fence};
+use crate::lines::{is_closing_fence, line_end, newlines, opening_fence};
 use crate::text;
 
 mod front_matter;
@@ -877,7 +877,7 @@ pub fn html_anchors(html: &str) -> Vec<String> {
 /// The 1-based lines of the headings that structure `text` (entry
 /// boundaries), each with whether Markdown would hide it (after a fence or
 /// comment that never closes): for `check`'s cross-examination, in order.
-pub fn heading_lines(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+pub(crate) fn heading_lines(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     let mut headings = scan_headings(text);
     std::iter::from_fn(move || {
         let heading = headings.next()?;
@@ -886,30 +886,6 @@ pub fn heading_lines(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
             .is_some_and(|first| first.line < heading.line);
         Some((heading.line, hidden))
     })
-}
-
-/// The offset just past the line that starts at `from` (its `\n` included).
-fn line_end(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // A zero byte of `x` is a newline of the chunk; the lowest flag
-        // marks the first (borrows only ever flag bytes above a true zero).
-        let x = u64::from_le_bytes(word) ^ NEWLINES;
-        let found = x.wrapping_sub(ONES) & !x & HIGHS;
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize + 1;
-        }
-        i += 8;
-    }
-    bytes[i..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |at| i + at + 1)
 }
 
 /// `(level, content)` when `line` is an ATX heading.
@@ -1258,22 +1234,6 @@ mod tests {
                 .map(|h| (h.level, h.line, h.span, h.content, h.id))
                 .collect();
             assert_eq!(fast, reference_headings(&text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn line_ends_are_found_in_long_and_short_lines() {
-        for text in [
-            "",
-            "a",
-            "\n",
-            "abcdefgh\n",
-            "abcdefghi",
-            &"x".repeat(40),
-            "ab\ncd",
-        ] {
-            let want = text.find('\n').map_or(text.len(), |i| i + 1);
-            assert_eq!(line_end(text.as_bytes(), 0), want, "{text:?}");
         }
     }
 

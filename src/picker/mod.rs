@@ -41,6 +41,7 @@ use crate::load::load_corpus;
 use crate::render;
 use crate::search::{self, Hit, Index, Query};
 use crate::settings::{Settings, presentation, process_env};
+use crate::threads;
 use crate::xref::CrossRefs;
 
 use state::{State, Step};
@@ -199,9 +200,11 @@ impl Searcher {
         let index = Arc::new(index.map_or_else(OnceLock::new, OnceLock::from));
         if index.get().is_none() {
             let (entries, index) = (Arc::clone(&entries), Arc::clone(&index));
-            std::thread::spawn(move || index.set(Index::build(&entries)));
+            threads::in_background(move || {
+                let _ = index.set(Index::build(&entries));
+            });
         }
-        std::thread::spawn(move || {
+        threads::in_background(move || {
             while let Ok(mut query) = inbox.recv() {
                 // Skip queries typed over while the last search ran.
                 while let Ok(newer) = inbox.try_recv() {

@@ -178,7 +178,7 @@ fn restore_now() {
 /// Ends the process of a termination signal, terminal restored, should the
 /// event loop not get to it.
 fn spawn_watchdog(signal: Arc<AtomicUsize>, open: Arc<AtomicBool>) {
-    std::thread::spawn(move || {
+    crate::threads::in_background(move || {
         // Give the event loop a chance to end in order first.
         let mut seen = 0;
         while open.load(Ordering::SeqCst) {

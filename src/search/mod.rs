@@ -35,8 +35,9 @@ mod words;
 pub use category::by_category;
 pub use explain::{explain, highlight};
 pub use index::Index;
-pub use lookup::{CLEAR_WINNER_MARGIN, Lookup, lookup, lookup_at, suggest};
-pub use query::{MAX_QUERY_CHARS, Query};
+pub use lookup::{Lookup, lookup, lookup_at, suggest};
+pub(crate) use query::MAX_QUERY_CHARS;
+pub use query::Query;
 pub use relevance::{ANSWERS, RELATED};
 
 /// A ranked entry.

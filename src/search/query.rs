@@ -10,7 +10,7 @@ use crate::text;
 
 /// Query words beyond this many are ignored: a pasted paragraph should not
 /// turn a lookup into a long computation.
-pub const MAX_QUERY_CHARS: usize = 1000;
+pub(crate) const MAX_QUERY_CHARS: usize = 1000;
 
 /// One plain query word.
 #[derive(Debug)]

@@ -137,4 +137,29 @@ mod tests {
         let long = "x".repeat(60);
         assert_eq!(bounded_distance(&long, &format!("{long}y"), 1), Some(1));
     }
+
+    /// `strsim`'s optimal-string-alignment distance, bounded, is the
+    /// reference: every word of up to five letters over a small alphabet
+    /// (with a non-ASCII letter, so both paths are taken) against every other.
+    #[test]
+    fn distance_agrees_with_strsim() {
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.chars().count() == words.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|w| ["a", "b", "é"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for a in &words {
+            for b in &words {
+                let reference = strsim::osa_distance(a, b);
+                for max in 0..3 {
+                    let expected = (reference <= max).then_some(reference);
+                    assert_eq!(bounded_distance(a, b, max), expected, "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
 }

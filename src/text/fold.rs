@@ -1,34 +1,14 @@
 //! Case and accent folding: how a word is compared, whatever its case
 //! or accents.
 
-/// Folds one character for matching: lowercase, with common Latin accents removed.
+/// Folds one character for matching: lowercase, with accents removed as
+/// nucleo removes them (`nucleo_matcher::chars::normalize`), so the word
+/// signal and the fuzzy signal read `é` alike.
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    match lower {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
+    nucleo_matcher::chars::normalize(c.to_lowercase().next().unwrap_or(c))
 }
 
 /// Folds a whole string (see [`fold_char`]).
@@ -78,6 +58,44 @@ mod tests {
     #[test]
     fn folds_case_and_accents() {
         assert_eq!(fold("Élément ÇA"), "element ca");
+    }
+
+    /// The Latin accents folded by hand before nucleo's table was used:
+    /// every one is folded the same way by it.
+    #[test]
+    fn folds_at_least_the_common_latin_accents() {
+        fn by_hand(c: char) -> char {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            match lower {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+                'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+                'ĥ' | 'ħ' => 'h',
+                'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+                'ĵ' => 'j',
+                'ķ' => 'k',
+                'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+                'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+                'ŕ' | 'ŗ' | 'ř' => 'r',
+                'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+                'ţ' | 'ť' | 'ŧ' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+                'ŵ' => 'w',
+                'ý' | 'ÿ' | 'ŷ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                other => other,
+            }
+        }
+        for u in 0x80..0x3000 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if by_hand(c) != lower {
+                assert_eq!(fold_char(c), by_hand(c), "{c}");
+            }
+        }
     }
 
     #[test]
