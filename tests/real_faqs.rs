@@ -124,3 +124,56 @@ fn anchors_of_a_published_faq_are_cross_references() {
         .success()
         .stdout_has("Does ripgrep support configuration files?");
 }
+
+/// A corpus file written into a fresh temporary folder.
+fn corpus_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("faq-real-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.md"));
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn chinese_and_japanese_answers_are_searchable_by_a_word_inside_them() {
+    let file = corpus_file(
+        "cjk",
+        "# 常见问题\n\n## 如何删除房间？\n\n設定から部屋を削除できます。\n\n## 如何邀请用户？\n\n点击邀请按钮。\n",
+    );
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["search", "削除"])
+        .run()
+        .success()
+        .stdout_has("如何删除房间？");
+    Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["show", "邀请按钮"])
+        .run()
+        .success()
+        .stdout_has("点击邀请按钮");
+}
+
+#[test]
+fn questions_in_any_script_get_ids_of_their_own_words() {
+    let file = corpus_file(
+        "cyrillic",
+        "# Вопросы\n\n## Как удалить комнату?\n\nВ настройках.\n\n## Πώς διαγράφω ένα δωμάτιο;\n\nΑπό τις ρυθμίσεις.\n",
+    );
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["list", "--json"])
+        .run()
+        .success();
+    let ids: Vec<String> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["как-удалить-комнату", "πώς-διαγράφω-ένα-δωμάτιο"]);
+}

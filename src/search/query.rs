@@ -65,7 +65,13 @@ impl Query {
                 continue;
             }
             for word in token.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
-                if !word.is_empty() {
+                if word.is_empty() {
+                    continue;
+                }
+                if word.chars().any(text::is_ideograph) {
+                    // Read as the corpus is: ideographs in overlapping pairs.
+                    words.extend(text::words(word));
+                } else {
                     words.push(text::fold(word));
                 }
             }

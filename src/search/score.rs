@@ -6,6 +6,7 @@ use super::query::Query;
 use super::scan::{PARALLEL_THRESHOLD, Scan};
 use super::{Hit, phrase, relevance};
 use crate::entry::Entry;
+use crate::text;
 use crate::threads::on_threads;
 
 /// How much a match in each field counts (BM25F field weights).
@@ -114,10 +115,22 @@ impl Weights {
             .iter()
             .map(|&df| ln(1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)))
             .collect();
+        let mut relevance_weight = relevance::weights(&idf);
+        for (weight, (term, &df)) in relevance_weight
+            .iter_mut()
+            .zip(query.terms.iter().zip(&doc_freq))
+        {
+            // A pair of ideographs no entry holds most likely straddles two
+            // words of the query (it is read in overlapping pairs, its word
+            // breaks unknown): not a word the FAQ lacks.
+            if df == 0 && text::is_ideograph_pair(&term.word) {
+                *weight = 0.0;
+            }
+        }
         Weights {
             avg_len: length_sums.map(|sum| (sum as f32 / n).max(1.0)),
             fuzzy_factor: typo_factor.iter().sum::<f32>() / terms.max(1) as f32,
-            relevance_weight: relevance::weights(&idf),
+            relevance_weight,
             idf,
             typo_factor,
         }

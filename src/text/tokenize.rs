@@ -433,7 +433,10 @@ fn words_of_run(
 }
 
 /// The words of a run with non-ASCII bytes: letters fold, anything else (a
-/// curly quote, a dash) separates words.
+/// curly quote, a dash) separates words. Chinese and Japanese are written
+/// without spaces: a run of their characters is read as its overlapping
+/// pairs (`部屋を削除` → `部屋`, `屋を`, `を削`, `削除`), so that a word
+/// typed alone (`削除`) is found inside a sentence; a lone one is a word.
 #[inline(never)]
 fn unicode_words(
     text: &str,
@@ -443,8 +446,32 @@ fn unicode_words(
     emit: &mut impl FnMut(&str, usize),
 ) {
     let mut start = None;
+    // The last ideograph or kana, and whether it began a pair yet. They
+    // never join a compound: a chain ends before and after them.
+    let mut ideograph: Option<(usize, char, bool)> = None;
     for (offset, c) in text[run.clone()].char_indices() {
         let at = run.start + offset;
+        if is_ideograph(c) {
+            if let Some(begin) = start.take() {
+                glue.word(begin, at, word, emit);
+            }
+            glue.end_chain(emit);
+            if let Some((before, previous, _)) = ideograph {
+                word.clear();
+                word.push(previous);
+                word.push(c);
+                emit(word, before);
+                ideograph = Some((at, c, true));
+            } else {
+                ideograph = Some((at, c, false));
+            }
+            continue;
+        }
+        if let Some((before, lone, false)) = ideograph.take() {
+            word.clear();
+            word.push(lone);
+            emit(word, before);
+        }
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(at);
@@ -455,9 +482,36 @@ fn unicode_words(
             glue.word(begin, at, word, emit);
         }
     }
+    if let Some((before, lone, false)) = ideograph.take() {
+        word.clear();
+        word.push(lone);
+        emit(word, before);
+    }
     if let Some(begin) = start {
         glue.word(begin, run.end, word, emit);
     }
+}
+
+/// True for a pair of ideographs or kana, as the tokenizer reads their runs.
+pub fn is_ideograph_pair(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(a), Some(b), None) if is_ideograph(a) && is_ideograph(b)
+    )
+}
+
+/// True for the characters of scripts written without spaces between
+/// words: Chinese ideographs, Japanese kana.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{31F0}'..='\u{31FF}' // katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{20000}'..='\u{2FA1F}' // extensions B and later
+    )
 }
 
 /// Two masks over a block of 64 bytes, a bit per byte: the bytes
@@ -540,7 +594,28 @@ mod tests {
         let mut emit = |w: &str, at: usize| out.push((w.to_owned(), at));
         let (mut word, mut glued) = (String::new(), String::new());
         let (mut parts, mut word_start, mut glued_start, mut prev_joiner) = (0, 0, 0, false);
+        let mut ideograph: Option<(usize, char, bool)> = None;
         for (offset, c) in text.char_indices() {
+            if is_ideograph(c) {
+                if !word.is_empty() {
+                    emit(&word, word_start);
+                    glued.push_str(&word);
+                    parts += 1;
+                    word.clear();
+                }
+                flush_glued(&mut glued, &mut parts, glued_start, &mut emit);
+                prev_joiner = false;
+                if let Some((before, previous, _)) = ideograph {
+                    emit(&format!("{previous}{c}"), before);
+                    ideograph = Some((offset, c, true));
+                } else {
+                    ideograph = Some((offset, c, false));
+                }
+                continue;
+            }
+            if let Some((at, lone, false)) = ideograph.take() {
+                emit(&lone.to_string(), at);
+            }
             if is_word_char(c) {
                 if word.is_empty() {
                     word_start = offset;
@@ -563,6 +638,9 @@ mod tests {
                     flush_glued(&mut glued, &mut parts, glued_start, &mut emit);
                 }
             }
+        }
+        if let Some((at, lone, false)) = ideograph.take() {
+            emit(&lone.to_string(), at);
         }
         if !word.is_empty() {
             emit(&word, word_start);
