@@ -103,11 +103,12 @@ pub fn print(text: &str) -> Result<()> {
 
 fn search(settings: &Settings, args: SearchArgs) -> Result<ExitCode> {
     let text = query_text(&args.query)?;
+    // Loaded first: the query's words fold in the corpus's language.
+    let corpus = load_corpus_for_exit(settings)?;
     let query = Query::parse(&text);
     if query.is_empty() {
         return Err(Error::EmptyQuery);
     }
-    let corpus = load_corpus_for_exit(settings)?;
     let mut hits = if corpus.builtin {
         Index::builtin().search(&corpus.entries, &query)
     } else {

@@ -17,6 +17,7 @@ use crate::color::ColorChoice;
 use crate::error::{Error, Result};
 use crate::pager::Paging;
 use crate::read;
+use crate::text::Language;
 
 /// The file as written; every key optional.
 #[derive(Debug, Default, Deserialize)]
@@ -27,6 +28,7 @@ struct RawConfig {
     color: Option<ColorChoice>,
     limit: Option<u32>,
     paging: Option<Paging>,
+    language: Option<String>,
 }
 
 /// Checked settings from the config file.
@@ -37,6 +39,8 @@ pub struct Config {
     pub color: Option<ColorChoice>,
     pub limit: Option<u32>,
     pub paging: Option<Paging>,
+    /// The corpus's language, for stemming and stop words.
+    pub language: Option<Language>,
 }
 
 impl Default for Config {
@@ -47,6 +51,7 @@ impl Default for Config {
             color: None,
             limit: None,
             paging: None,
+            language: None,
         }
     }
 }
@@ -107,6 +112,15 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
     if raw.limit == Some(0) {
         return Err(fail("limit must be at least 1".into()));
     }
+    let language = match raw.language.as_deref() {
+        None => None,
+        Some(tag) => Some(Language::parse(tag).ok_or_else(|| {
+            fail(format!(
+                "language '{tag}' has no stemmer here; use one of {}",
+                Language::codes().join(", ")
+            ))
+        })?),
+    };
     let base = path.parent().unwrap_or(Path::new("."));
     let home = env("HOME");
     let corpus = raw
@@ -128,6 +142,7 @@ fn parse(text: &str, path: &Path, env: &impl Fn(&str) -> Option<String>) -> Resu
         color: raw.color,
         limit: raw.limit,
         paging: raw.paging,
+        language,
     })
 }
 

@@ -178,6 +178,8 @@ pub struct FileSummary {
     pub name: String,
     pub questions: usize,
     pub convention: parse::Convention,
+    /// The language its front matter names (`lang:`), as written.
+    pub language: Option<String>,
 }
 
 impl Hashed {
@@ -187,6 +189,7 @@ impl Hashed {
             name: name.to_owned(),
             questions: hashed.parsed.entries.len(),
             convention: hashed.parsed.convention,
+            language: hashed.parsed.front_matter.language.clone(),
         });
         hashed
     }

@@ -8,6 +8,7 @@ use crate::entry::Problems;
 use crate::error::{Error, Result};
 use crate::sanitize::sanitize_line;
 use crate::settings::Settings;
+use crate::text::{self, Language};
 
 /// Corpus problems printed as warnings before the rest are summarised.
 const MAX_WARNINGS: usize = 5;
@@ -15,6 +16,19 @@ const MAX_WARNINGS: usize = 5;
 /// Loads the corpora, reporting (or with `--strict`, refusing) problems.
 pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
     let corpus = Corpus::load(&settings.sources);
+    // Words are folded in the corpus's language from here on (the embedded
+    // FAQ's ready-made index is English).
+    if !corpus.builtin {
+        let named = || {
+            corpus
+                .files
+                .iter()
+                .find_map(|file| file.language.as_deref().and_then(Language::parse))
+        };
+        if let Some(language) = settings.language.or_else(named) {
+            text::set_language(language);
+        }
+    }
     if let Some(first) = corpus.problems.kept().first() {
         if settings.strict {
             return Err(Error::Strict {

@@ -9,6 +9,7 @@ use crate::color::ColorChoice;
 use crate::config::{self, Config};
 use crate::error::Result;
 use crate::pager::Paging;
+use crate::text::Language;
 
 /// One corpus root: the builtin FAQ or one user-supplied path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub struct Settings {
     pub strict: bool,
     /// `show`'s paging, from the config; `--paging` overrides it.
     pub paging: Paging,
+    /// The corpus's language, from the config; else a file's front matter
+    /// names it, else English.
+    pub language: Option<Language>,
 }
 
 impl Settings {
@@ -61,6 +65,7 @@ impl Settings {
             limit: config.limit.unwrap_or(DEFAULT_LIMIT),
             strict: global.strict,
             paging: config.paging.unwrap_or_default(),
+            language: config.language,
         }
     }
 }

@@ -177,3 +177,49 @@ fn questions_in_any_script_get_ids_of_their_own_words() {
         .collect();
     assert_eq!(ids, ["как-удалить-комнату", "πώς-διαγράφω-ένα-δωμάτιο"]);
 }
+
+#[test]
+fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
+    let questions = "# Konto\n\n## Wo finde ich meine Rechnungen?\n\nUnter Einstellungen, Abrechnung.\n\n## Wie lösche ich mein Konto?\n\nIm Menü Konto.\n";
+    // Named by the file's front matter…
+    let file = corpus_file(
+        "de-front-matter",
+        &format!("---\nlang: de\n---\n{questions}"),
+    );
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus"])
+        .arg(&file)
+        .args(["search", "wie finde ich die Rechnung"])
+        .run()
+        .success()
+        .stdout_has("Rechnungen");
+    // (`wie`, `ich`, `die` are German stop words: the other entry is no match.)
+    assert!(!out.stdout.contains("Konto?"), "{}", out.stdout);
+    // …or by the config.
+    let plain = corpus_file("de-config", questions);
+    let config = corpus_file("de-config-toml", "");
+    let config = config.with_extension("toml");
+    std::fs::write(&config, "language = \"German\"\n").unwrap();
+    let out = Faq::new()
+        .env("FAQ_CONFIG", &config)
+        .args(["--no-builtin", "--corpus"])
+        .arg(&plain)
+        .args(["search", "wie finde ich die Rechnung"])
+        .run()
+        .success()
+        .stdout_has("Rechnungen");
+    assert!(!out.stdout.contains("Konto?"), "{}", out.stdout);
+}
+
+#[test]
+fn an_unknown_language_in_the_config_is_a_clear_error() {
+    let config = corpus_file("klingon", "").with_extension("toml");
+    std::fs::write(&config, "language = \"klingon\"\n").unwrap();
+    Faq::new()
+        .env("FAQ_CONFIG", &config)
+        .arg("list")
+        .run()
+        .code(2)
+        .one_line_error()
+        .stderr_has("language 'klingon' has no stemmer here");
+}

@@ -16,6 +16,6 @@ pub use distance::{bounded_distance, typo_budget};
 pub use fold::{comparable, comparable_chars, fold, fold_char};
 pub use openings::Openings;
 pub use slug::{github_slug, is_kebab_case, slug};
-pub use stem::{is_stop_word, is_stop_word_stemmed, stem};
+pub use stem::{Language, is_stop_word, is_stop_word_stemmed, language, set_language, stem};
 pub use tokenize::{WordScanner, for_each_word, is_ideograph, is_ideograph_pair, words};
 pub use word_map::{WordMap, hash};

@@ -1,4 +1,102 @@
-//! Inflection folding (Snowball's English stemmer) and stop words.
+//! Inflection folding (Snowball's stemmers) and stop words, in the corpus's
+//! language: English unless the config or a file's front matter says
+//! otherwise (see [`set_language`]).
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// A language `faq` can fold inflections and drop stop words in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Language {
+    /// Its ISO 639-1 code.
+    code: &'static str,
+    algorithm: Algorithm,
+}
+
+/// The languages Snowball has a stemmer for (and NLTK stop words), by ISO
+/// 639-1 code and English name.
+const LANGUAGES: &[(&str, &str, Algorithm)] = &[
+    ("ar", "arabic", Algorithm::Arabic),
+    ("da", "danish", Algorithm::Danish),
+    ("de", "german", Algorithm::German),
+    ("el", "greek", Algorithm::Greek),
+    ("en", "english", Algorithm::English),
+    ("es", "spanish", Algorithm::Spanish),
+    ("fi", "finnish", Algorithm::Finnish),
+    ("fr", "french", Algorithm::French),
+    ("hu", "hungarian", Algorithm::Hungarian),
+    ("it", "italian", Algorithm::Italian),
+    ("nl", "dutch", Algorithm::Dutch),
+    ("no", "norwegian", Algorithm::Norwegian),
+    ("pt", "portuguese", Algorithm::Portuguese),
+    ("ro", "romanian", Algorithm::Romanian),
+    ("ru", "russian", Algorithm::Russian),
+    ("sv", "swedish", Algorithm::Swedish),
+    ("tr", "turkish", Algorithm::Turkish),
+];
+
+impl Language {
+    pub const ENGLISH: Language = Language {
+        code: "en",
+        algorithm: Algorithm::English,
+    };
+
+    /// The language a tag names: an ISO 639-1 code with or without a
+    /// region (`de`, `de-DE`, `pt_BR`) or an English name (`German`).
+    /// `nb` and `nn` are Norwegian.
+    pub fn parse(tag: &str) -> Option<Language> {
+        let tag = tag.trim().to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = match primary {
+            "nb" | "nn" => "no",
+            other => other,
+        };
+        LANGUAGES
+            .iter()
+            .find(|(code, name, _)| *code == primary || *name == tag)
+            .map(|&(code, _, algorithm)| Language { code, algorithm })
+    }
+
+    /// Its ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        self.code
+    }
+
+    /// The codes of every language [`Language::parse`] knows.
+    pub fn codes() -> Vec<&'static str> {
+        LANGUAGES.iter().map(|(code, _, _)| *code).collect()
+    }
+}
+
+/// The language words are folded in, once it is known.
+static LANGUAGE: OnceLock<Language> = OnceLock::new();
+
+/// Sets the language of the corpus, before any word of it or of a query is
+/// stemmed (the index, the scan and the query must all fold alike, so it
+/// is set once per process). False when one was set already.
+pub fn set_language(language: Language) -> bool {
+    LANGUAGE.set(language).is_ok()
+}
+
+/// The corpus's language: English until [`set_language`] says otherwise.
+pub fn language() -> Language {
+    LANGUAGE.get().copied().unwrap_or(Language::ENGLISH)
+}
+
+/// The stop words of a language other than English, folded and sorted.
+fn foreign_stop_words(language: Language) -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<String> = stop_words::get(language.code)
+            .iter()
+            .map(|w| super::fold(w))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
 
 /// Words that carry no topic: they must not decide a ranking, nor count
 /// towards what a query asks (its relevance). NLTK's English list
@@ -33,38 +131,53 @@ const STOP_WORDS: &[&str] = &[
     "your", "yours", "yourself", "yourselves",
 ];
 
-/// True when `word` (already folded) is a stop word, in any inflection.
+/// True when `word` (already folded) is a stop word, in any inflection, in
+/// the corpus's language.
 pub fn is_stop_word(word: &str) -> bool {
     is_stop_word_stemmed(word, &stem(word))
 }
 
 /// [`is_stop_word`] for a word whose stem is known already.
 pub fn is_stop_word_stemmed(word: &str, stem: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok() || STOP_WORDS.binary_search(&stem).is_ok()
+    let language = language();
+    if language == Language::ENGLISH {
+        return STOP_WORDS.binary_search(&word).is_ok() || STOP_WORDS.binary_search(&stem).is_ok();
+    }
+    let words = foreign_stop_words(language);
+    let has = |w: &str| words.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
+    has(word) || has(stem)
 }
 
 /// Folds inflections so `delete`, `deleted`, `deletes`, `deleting` and
-/// `deletable` meet: Snowball's English stemmer (Porter2), through the
+/// `deletable` meet (`Rechnung` and `Rechnungen` in a German corpus):
+/// Snowball's stemmer for the corpus's language, through the
 /// `rust-stemmers` crate.
 ///
-/// Words of three letters or fewer, and words that are not ASCII, are kept
-/// as they are. A stem is always the start of its word but for the last
-/// letter (the search prunes candidates on that, see `search::may_stem_to`);
-/// the few irregular words Porter2 rewrites otherwise (`dying` → `die`) are
-/// kept whole.
+/// Words of three letters or fewer are kept as they are, and so are words
+/// that are not ASCII in an English corpus. A stem is always the start of
+/// its word but for the last letter (the search prunes candidates on that,
+/// see `search::may_stem_to`); the few irregular words a stemmer rewrites
+/// otherwise (`dying` → `die`) are kept whole.
 pub fn stem(word: &str) -> String {
-    use std::sync::OnceLock;
-    static ENGLISH: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    if word.len() <= 3 || !word.is_ascii() {
+    // The language is set once, before words are stemmed; English may be
+    // asked for earlier (for the embedded FAQ, or a query parsed first).
+    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
+    static FOREIGN: OnceLock<Stemmer> = OnceLock::new();
+    let language = language();
+    let english = language == Language::ENGLISH;
+    if word.len() <= 3 || (english && !word.is_ascii()) {
         return word.to_owned();
     }
-    let stemmer =
-        ENGLISH.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    let stemmer = if english {
+        ENGLISH.get_or_init(|| Stemmer::create(Algorithm::English))
+    } else {
+        FOREIGN.get_or_init(|| Stemmer::create(language.algorithm))
+    };
     let stem = stemmer.stem(word);
     let keeps_start = stem
-        .len()
-        .checked_sub(1)
-        .is_some_and(|head| word.starts_with(&stem[..head]));
+        .char_indices()
+        .last()
+        .is_some_and(|(last, _)| word.starts_with(&stem[..last]));
     if keeps_start {
         stem.into_owned()
     } else {
