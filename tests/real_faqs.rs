@@ -98,7 +98,7 @@ fn blind_queries_find_their_answers() {
     for faq in load() {
         let m = measure(&faq);
         assert!(
-            percent(m.top1, m.queries) >= 70.0 || faq.file.contains("zh-CN"),
+            percent(m.top1, m.queries) >= 75.0,
             "{}: top-1 {}/{}",
             m.file,
             m.top1,
@@ -108,8 +108,8 @@ fn blind_queries_find_their_answers() {
         top3 += m.top3;
         queries += m.queries;
     }
-    assert!(percent(top1, queries) >= 90.0, "top-1 {top1}/{queries}");
-    assert!(percent(top3, queries) >= 91.0, "top-3 {top3}/{queries}");
+    assert!(percent(top1, queries) >= 93.0, "top-1 {top1}/{queries}");
+    assert!(percent(top3, queries) >= 95.0, "top-3 {top3}/{queries}");
 }
 
 #[test]
@@ -222,4 +222,35 @@ fn an_unknown_language_in_the_config_is_a_clear_error() {
         .code(2)
         .one_line_error()
         .stderr_has("language 'klingon' has no stemmer here");
+}
+
+#[test]
+fn a_summary_with_escape_sequences_reaches_no_terminal_raw() {
+    let file = corpus_file(
+        "escapes",
+        "<details><summary>Why \u{1b}]52;c;aGk=\u{7} \u{1b}[2J?</summary>\n\nBecause \u{1b}[31mred.\n\n</details>\n\n<details><summary>How?</summary>\n\nSo.\n\n</details>\n",
+    );
+    for args in [
+        &["list"][..],
+        &["show", "how", "--color", "always"],
+        &["list", "--json"],
+    ] {
+        let out = Faq::new()
+            .args(["--no-builtin", "--corpus"])
+            .arg(&file)
+            .args(args)
+            .run()
+            .success();
+        assert!(
+            !out.stdout.contains("\u{1b}]52"),
+            "{args:?}: {:?}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains('\u{7}'), "{args:?}: {:?}", out.stdout);
+        assert!(
+            !out.stdout.contains("\u{1b}[2J"),
+            "{args:?}: {:?}",
+            out.stdout
+        );
+    }
 }

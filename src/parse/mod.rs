@@ -96,14 +96,29 @@ struct Heading<'a> {
 }
 
 impl Heading<'_> {
-    /// The heading's text as plain text.
+    /// The heading's text as plain text, without a number in front of it
+    /// (`1. How do I …?`).
     fn title(&self) -> String {
-        if self.html {
+        let title = if self.html {
             // Published FAQs write Markdown between the tags too.
             heading_text(&html::plain_text(self.content))
         } else {
             heading_text(self.content)
-        }
+        };
+        without_number(&title).to_owned()
+    }
+}
+
+/// `How …?` of `1. How …?`, `2) How …?` or `Q3. How …?`.
+fn without_number(title: &str) -> &str {
+    let rest = title.strip_prefix(['Q', 'q']).unwrap_or(title);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return title;
+    }
+    match rest[digits..].strip_prefix(['.', ')', ':']) {
+        Some(after) if after.starts_with(' ') && !after.trim().is_empty() => after.trim_start(),
+        _ => title,
     }
 }
 
@@ -459,19 +474,37 @@ fn number_repeat(seen: &mut HashMap<String, u32>, made: String) -> String {
 }
 
 /// An answer's Markdown without the navigation a published FAQ puts
-/// between its entries (`Back to top`, anchors for the next heading).
+/// between its entries (`Back to top`, anchors for the next heading) and
+/// without page furniture (`<hr>` lines, `<style>` blocks).
 fn clean_answer(answer: &str) -> String {
-    if !answer.contains("<a ") && !answer.contains("<A ") && !has_navigation(answer) {
+    let lower_has = |needle: &str| {
+        answer
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if !lower_has("<a ") && !lower_has("<hr") && !lower_has("<style") && !has_navigation(answer) {
         return answer.to_owned();
     }
+    let mut in_style = false;
     let kept: Vec<&str> = answer
         .lines()
         .filter(|line| {
             let trimmed = line.trim();
-            html::anchor_names(trimmed).is_none() && !is_navigation(trimmed)
+            let lower = trimmed.to_ascii_lowercase();
+            if in_style {
+                in_style = !lower.contains("</style>");
+                return false;
+            }
+            if lower.starts_with("<style") {
+                in_style = !lower.contains("</style>");
+                return false;
+            }
+            let rule = matches!(lower.as_str(), "<hr>" | "<hr/>" | "<hr />");
+            !rule && html::anchor_names(trimmed).is_none() && !is_navigation(trimmed)
         })
         .collect();
-    kept.join("\n").trim_end().to_owned()
+    kept.join("\n").trim().to_owned()
 }
 
 /// True when `text` may hold a navigation line (a quick test).
@@ -1301,6 +1334,15 @@ mod tests {
         let ids: Vec<&str> = p.entries.iter().map(|e| &*e.id).collect();
         assert_eq!(ids, ["why", "why-1", "为什么"]);
         assert_eq!(p.entries[0].line, 6);
+    }
+
+    #[test]
+    fn numbered_questions_lose_their_numbers_and_furniture_leaves_answers() {
+        let text = "# FAQ\n## 1. How do I pay?\n\nBy card.\n\n<hr>\n\n<style>\np { color: red }\n</style>\n## 2) Why?\n\nBecause.\n## 2024 plans\n\nMany.\n";
+        let p = parse(text);
+        let questions: Vec<&str> = p.entries.iter().map(|e| &*e.question).collect();
+        assert_eq!(questions, ["How do I pay?", "Why?", "2024 plans"]);
+        assert_eq!(p.entries[0].answer, "By card.");
     }
 
     #[test]
