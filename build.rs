@@ -53,6 +53,7 @@ const SHARED_SOURCES: &[&str] = &[
 
 fn main() {
     write_synonyms();
+    write_stop_words();
     write_builtin();
     // A position-independent executable (the default, as for any Rust
     // program: the loader places it at a random address) makes the loader
@@ -67,6 +68,27 @@ fn main() {
     if linux && std::env::var_os("FAQ_LINK_FIXED_ADDRESS").is_some() {
         println!("cargo::rustc-link-arg-bins=-no-pie");
     }
+}
+
+/// NLTK's stop words (from the `stop-words` crate) for each language with
+/// a stemmer but English (whose list is `text/stem.rs`'s own), as one text
+/// in `OUT_DIR/stop_words.txt`: a line per language, `code<TAB>words`. The
+/// crate's own tables are a pointer per word, and a position-independent
+/// binary patches every one at each start (9,800 of them: 130,000
+/// instructions on every run, `faq --version` included); one text is one.
+fn write_stop_words() {
+    let mut out = String::new();
+    for code in text::Language::codes() {
+        if code == "en" {
+            continue;
+        }
+        out.push_str(code);
+        out.push('\t');
+        out.push_str(&stop_words::get(code).join(" "));
+        out.push('\n');
+    }
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&dir).join("stop_words.txt"), out).expect("OUT_DIR is writable");
 }
 
 /// `src/search/synonyms.txt` as a Rust table in `OUT_DIR/synonyms.rs`:

@@ -13,6 +13,15 @@ use crate::text::{self, Language};
 /// Corpus problems printed as warnings before the rest are summarised.
 const MAX_WARNINGS: usize = 5;
 
+/// NLTK's stop words of `language` (but English: `text` has its own), as
+/// `build.rs` wrote them: a line per language, `code<TAB>words`.
+fn stop_words(language: Language) -> &'static str {
+    const ALL: &str = include_str!(concat!(env!("OUT_DIR"), "/stop_words.txt"));
+    ALL.lines()
+        .find_map(|line| line.strip_prefix(language.code())?.strip_prefix('\t'))
+        .unwrap_or("")
+}
+
 /// Loads the corpora, reporting (or with `--strict`, refusing) problems.
 pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
     let corpus = Corpus::load(&settings.sources);
@@ -26,7 +35,7 @@ pub fn load_corpus(settings: &Settings) -> Result<Corpus> {
                 .find_map(|file| file.language.as_deref().and_then(Language::parse))
         };
         if let Some(language) = settings.language.or_else(named) {
-            text::set_language(language);
+            text::set_language(language, stop_words(language));
         }
     }
     if let Some(first) = corpus.problems.kept().first() {

@@ -69,29 +69,31 @@ impl Language {
     }
 }
 
-/// The language words are folded in, once it is known.
-static LANGUAGE: OnceLock<Language> = OnceLock::new();
+/// The language words are folded in, once it is known, with its stop
+/// words (a text of words separated by spaces).
+static LANGUAGE: OnceLock<(Language, &'static str)> = OnceLock::new();
 
-/// Sets the language of the corpus, before any word of it or of a query is
-/// stemmed (the index, the scan and the query must all fold alike, so it
-/// is set once per process). False when one was set already.
-pub fn set_language(language: Language) -> bool {
-    LANGUAGE.set(language).is_ok()
+/// Sets the language of the corpus and its stop words, before any word of
+/// it or of a query is stemmed (the index, the scan and the query must all
+/// fold alike, so it is set once per process). English keeps its own stop
+/// words. False when a language was set already.
+pub fn set_language(language: Language, stop_words: &'static str) -> bool {
+    LANGUAGE.set((language, stop_words)).is_ok()
 }
 
 /// The corpus's language: English until [`set_language`] says otherwise.
 pub fn language() -> Language {
-    LANGUAGE.get().copied().unwrap_or(Language::ENGLISH)
+    LANGUAGE
+        .get()
+        .map_or(Language::ENGLISH, |(language, _)| *language)
 }
 
-/// The stop words of a language other than English, folded and sorted.
-fn foreign_stop_words(language: Language) -> &'static [String] {
+/// The stop words of the language set (not English), folded and sorted.
+fn foreign_stop_words() -> &'static [String] {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vec<String> = stop_words::get(language.code)
-            .iter()
-            .map(|w| super::fold(w))
-            .collect();
+        let text = LANGUAGE.get().map_or("", |(_, words)| *words);
+        let mut words: Vec<String> = text.split_whitespace().map(super::fold).collect();
         words.sort_unstable();
         words.dedup();
         words
@@ -143,7 +145,7 @@ pub fn is_stop_word_stemmed(word: &str, stem: &str) -> bool {
     if language == Language::ENGLISH {
         return STOP_WORDS.binary_search(&word).is_ok() || STOP_WORDS.binary_search(&stem).is_ok();
     }
-    let words = foreign_stop_words(language);
+    let words = foreign_stop_words();
     let has = |w: &str| words.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
     has(word) || has(stem)
 }
