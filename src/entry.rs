@@ -89,8 +89,8 @@ impl std::fmt::Display for Problem {
 
 /// The problems met reading a corpus: the first [`Problems::KEPT`] in full,
 /// the rest only counted. A file of millions of defective lines would
-/// otherwise hold a message in memory for each (16 MiB of `#` lines took
-/// 1.8 GB), though no one reads past the first screenful.
+/// otherwise hold a message in memory for each (1.8 GB for 16 MiB of `#`
+/// lines), though no one reads past the first screenful.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Problems {
     kept: Vec<Problem>,

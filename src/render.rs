@@ -1246,7 +1246,8 @@ mod tests {
         );
     }
 
-    /// [`drop_link_targets`] as it was, looking for each `)` afresh.
+    /// A plain [`drop_link_targets`] that looks for each `)` afresh: the
+    /// reference it must agree with.
     fn drop_link_targets_reference(text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
@@ -1278,7 +1279,8 @@ mod tests {
         }
     }
 
-    /// [`wrap_code_line`] as it was, counting the rest of the line each time.
+    /// A plain [`wrap_code_line`] that counts the rest of the line each
+    /// time: the reference it must agree with.
     fn wrap_code_line_reference(line: &str, indent: usize, width: usize, out: &mut String) {
         let mut rest = line;
         let mut prefix = "";

@@ -10,28 +10,23 @@ use std::path::{Path, PathBuf};
 use common::Faq;
 
 /// A fresh temporary directory, removed when dropped.
-struct TempDir(PathBuf);
+struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("faq-bad-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("faq-bad-{name}-"))
+            .tempdir()
+            .unwrap();
         TempDir(dir)
     }
     fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
     fn write(&self, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
+        let path = self.path().join(name);
         fs::write(&path, content).unwrap();
         path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 
@@ -586,11 +581,29 @@ fn problems_beyond_those_kept_are_counted() {
         // The 12,000 empty answers, and a file of 24 KB with no question.
         .stderr_has("faq check: 2001 more problem(s) not listed: only the first 10000 are kept")
         .stderr_has("0 entries, 12001 problem(s)");
-    Faq::new()
+    let out = Faq::new()
         .args(["--no-builtin", "--corpus"])
         .arg(&file)
         .arg("list")
         .run()
         .code(2)
         .stderr_has("faq: warning: 11996 more problems; run `faq check` to see them all");
+    // The first five problems are printed, then the count of the rest.
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("faq: warning: "))
+        .collect();
+    assert_eq!(
+        warnings.len(),
+        6,
+        "five problems, then a count:\n{}",
+        out.stderr
+    );
+    assert!(
+        warnings[..5].iter().all(|w| w.contains("hashes.md:")),
+        "the first five name a problem:\n{}",
+        out.stderr
+    );
+    assert!(warnings[5].contains("11996 more problems"));
 }

@@ -410,13 +410,13 @@ fn closed_pipe_ends_quietly() {
             "## Question number {i}? {{#q{i}}}\n\nAnswer {i}.\n\n"
         ));
     }
-    std::fs::write(dir.join("big.md"), text).unwrap();
+    std::fs::write(dir.path().join("big.md"), text).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("faq");
     let out = std::process::Command::new("bash")
         .arg("-c")
         .arg(r#"set -o pipefail; "$0" --corpus "$1" list | head -1"#)
         .arg(&bin)
-        .arg(dir.join("big.md"))
+        .arg(dir.path().join("big.md"))
         .env("FAQ_CONFIG", "/nonexistent")
         .output()
         .unwrap();
@@ -460,17 +460,12 @@ fn clap_definition_is_consistent() {
     faq::cli::command().debug_assert();
 }
 
-/// A fresh temporary directory for one test.
-fn tempdir() -> std::path::PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "faq-cli-test-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh temporary directory for one test, removed when dropped.
+fn tempdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("faq-cli-test-")
+        .tempdir()
+        .unwrap()
 }
 
 /// The embedded FAQ is answered from tables generated at build time
@@ -519,7 +514,7 @@ fn embedded_tables_answer_as_the_same_files_read_from_disk() {
 #[test]
 fn admonitions_and_alerts_show_as_callouts_and_json_keeps_them_as_written() {
     let dir = tempdir();
-    let file = dir.join("callouts.md");
+    let file = dir.path().join("callouts.md");
     let answer =
         "Before.\n\n!!! warning \"Mind the gap\"\n    - step **one**\n\n> [!TIP]\n> A tip.";
     std::fs::write(

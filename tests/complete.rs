@@ -4,15 +4,15 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
 
 use common::Faq;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("faq-complete-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh temporary directory, removed when dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("faq-complete-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn complete(shell: &str, line: &str) -> common::Outcome {
@@ -77,7 +77,8 @@ fn misuse_is_a_one_line_error() {
 
 #[test]
 fn corpora_on_the_line_in_the_environment_and_in_the_config_count() {
-    let dir = scratch("sources");
+    let scratch = scratch("sources");
+    let dir = scratch.path();
     fs::write(dir.join("a.md"), "# A\n\n## Flag? {#from-flag}\n\nx\n").unwrap();
     fs::write(dir.join("b.md"), "# B\n\n## Env? {#from-env}\n\nx\n").unwrap();
     fs::write(dir.join("c.md"), "# C\n\n## Config? {#from-config}\n\nx\n").unwrap();
@@ -102,7 +103,8 @@ fn corpora_on_the_line_in_the_environment_and_in_the_config_count() {
 
 #[test]
 fn a_hostile_corpus_cannot_reach_the_shell_raw() {
-    let dir = scratch("hostile");
+    let scratch = scratch("hostile");
+    let dir = scratch.path();
     fs::write(
         dir.join("evil.md"),
         "# Cat\x1b]52;c;eA==\x07\tgory\u{202e}\n\n\

@@ -1,6 +1,8 @@
 //! End-to-end golden output: every built-in entry shown in every output mode
 //! (plain on a pipe, JSON, rich with colour at a fixed width), `list` and a
-//! few searches, compared byte for byte with `tests/golden/*.txt`.
+//! few searches, compared byte for byte with `tests/golden/*.txt`; and a
+//! representative set of entries rendered rich at 40, 80 and 120 columns
+//! (`tests/golden/rich-{width}.txt`).
 //!
 //! The entry ids come from `faq list --json`, so a new FAQ entry is covered
 //! without editing this file. When output changes on purpose, rewrite the
@@ -31,10 +33,22 @@ const QUERIES: &[&str] = &[
     "zzzzqqq",
 ];
 
+/// The terminal widths at which the representative entries are pinned.
+const WIDTHS: &[&str] = &["40", "80", "120"];
+
+/// A small FAQ with what the built-in one lacks: a table, nested lists, a
+/// fenced code block inside a list, a GitHub alert and long bare links.
+const RENDER_CORPUS: &str = "tests/fixtures/render";
+
 /// One run of `faq` with these arguments, as text: the command, its exit
 /// code, stderr (when any) and stdout.
 fn run(args: &[&str]) -> String {
-    let out = Faq::new().env("COLUMNS", WIDTH).args(args).run();
+    run_at(WIDTH, args)
+}
+
+/// [`run`] at a given terminal width.
+fn run_at(width: &str, args: &[&str]) -> String {
+    let out = Faq::new().env("COLUMNS", width).args(args).run();
     let mut text = format!("==== faq {} (exit {:?})\n", args.join(" "), out.code);
     if !out.stderr.is_empty() {
         let _ = write!(text, "---- stderr\n{}", out.stderr);
@@ -46,17 +60,88 @@ fn run(args: &[&str]) -> String {
     text
 }
 
+/// Every built-in entry, in list order, as `faq list --json` gives it.
+fn entries() -> Vec<serde_json::Value> {
+    let out = Faq::new().args(["list", "--json"]).run().success();
+    let entries = out.json().as_array().expect("an array").clone();
+    assert!(entries.len() > 10, "the built-in FAQ lists its entries");
+    entries
+}
+
+fn id(entry: &serde_json::Value) -> String {
+    entry["id"].as_str().expect("a string id").to_owned()
+}
+
 /// Every built-in entry id, in list order.
 fn ids() -> Vec<String> {
-    let out = Faq::new().args(["list", "--json"]).run().success();
-    let entries = out.json();
-    let ids: Vec<String> = entries
+    entries().iter().map(id).collect()
+}
+
+/// Whether an answer's markdown source has some construct.
+type Has = fn(&str) -> bool;
+
+/// Markdown constructs the rendering goldens should cover.
+const FEATURES: &[Has] = &[
+    // A bulleted or numbered list.
+    |md| {
+        md.lines().any(|line| {
+            let line = line.trim_start();
+            line.starts_with("- ")
+                || line.starts_with("* ")
+                || line
+                    .split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+    },
+    // A fenced code block.
+    |md| md.contains("```") || md.contains("~~~"),
+    // Inline code.
+    |md| md.replace("```", "").contains('`'),
+    // A link.
+    |md| md.contains("](") || md.contains("<http"),
+    // A block quote or alert.
+    |md| md.lines().any(|l| l.trim_start().starts_with('>')),
+    // A table.
+    |md| md.lines().any(|l| l.trim_start().starts_with('|')),
+    // Emphasis.
+    |md| md.contains("**") || md.contains('_'),
+];
+
+/// The built-in entries whose rich rendering is pinned at every width: the
+/// five longest answers, then, for each construct in [`FEATURES`] none of
+/// those has, the first entry that has it. Chosen by content, so the set
+/// follows the FAQ as it changes.
+fn representative_ids() -> Vec<String> {
+    let entries = entries();
+    let answer = |e: &serde_json::Value| e["answer"].as_str().expect("an answer").to_owned();
+    let mut by_length: Vec<&serde_json::Value> = entries.iter().collect();
+    by_length.sort_by_key(|e| std::cmp::Reverse(answer(e).len()));
+    let mut chosen: Vec<&serde_json::Value> = by_length.into_iter().take(5).collect();
+    for has in FEATURES {
+        if chosen.iter().any(|e| has(&answer(e))) {
+            continue;
+        }
+        if let Some(first) = entries.iter().find(|e| has(&answer(e))) {
+            chosen.push(first);
+        }
+    }
+    chosen.into_iter().map(id).collect()
+}
+
+/// Every entry id of [`RENDER_CORPUS`], in list order.
+fn render_corpus_ids() -> Vec<String> {
+    let out = Faq::new()
+        .args(["--no-builtin", "--corpus", RENDER_CORPUS, "list", "--json"])
+        .run()
+        .success();
+    let ids: Vec<String> = out
+        .json()
         .as_array()
         .expect("an array")
         .iter()
-        .map(|e| e["id"].as_str().expect("a string id").to_owned())
+        .map(id)
         .collect();
-    assert!(ids.len() > 10, "the built-in FAQ lists its entries");
+    assert!(!ids.is_empty(), "{RENDER_CORPUS} lists its entries");
     ids
 }
 
@@ -131,6 +216,36 @@ fn show_rich() {
             .iter()
             .map(|id| args(&["show", id, "--color", "always"])),
     );
+}
+
+/// Rich output of the representative entries and of [`RENDER_CORPUS`] at
+/// 40, 80 and 120 columns: wrapping, list indents, code blocks and tables
+/// at each width.
+#[test]
+fn show_rich_at_every_width() {
+    let builtin = representative_ids();
+    let fixture = render_corpus_ids();
+    for width in WIDTHS {
+        let mut text = String::new();
+        for id in &builtin {
+            text.push_str(&run_at(width, &["show", id, "--color", "always"]));
+        }
+        for id in &fixture {
+            text.push_str(&run_at(
+                width,
+                &[
+                    "--no-builtin",
+                    "--corpus",
+                    RENDER_CORPUS,
+                    "show",
+                    id,
+                    "--color",
+                    "always",
+                ],
+            ));
+        }
+        check(&format!("rich-{width}"), &text);
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ const PATIENCE: Duration = Duration::from_secs(15);
 struct Tmux {
     socket: String,
     session: String,
-    dir: PathBuf,
+    dir: tempfile::TempDir,
 }
 
 static SERIAL: AtomicUsize = AtomicUsize::new(0);
@@ -60,13 +60,15 @@ impl Tmux {
             std::process::id(),
             SERIAL.fetch_add(1, Ordering::SeqCst)
         );
-        let dir = std::env::temp_dir().join(&unique);
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("config")).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{unique}-"))
+            .tempdir()
+            .unwrap();
+        fs::create_dir_all(dir.path().join("config")).unwrap();
         // The status line off, so the pane is the whole window; dead panes
         // stay, so the screen can be read after the program ends.
         fs::write(
-            dir.join("tmux.conf"),
+            dir.path().join("tmux.conf"),
             "set -g status off\nset -g remain-on-exit on\nset -g history-limit 5000\n",
         )
         .unwrap();
@@ -79,7 +81,7 @@ impl Tmux {
 
     /// A file in the scratch folder.
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
+        self.dir.path().join(name)
     }
 
     /// `env` arguments giving the program a clean environment: colour
@@ -263,8 +265,8 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // The scratch folder is removed after this, as the field drops.
         let _ = self.tmux(&["kill-server"]);
-        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -220,16 +220,11 @@ proptest! {
         let lines = text.split('\n').count();
         prop_assert!(parsed.problems.kept().iter().all(|p| p.line <= lines));
 
-        let dir = std::env::temp_dir().join(format!(
-            "faq-properties-{}-{}",
-            std::process::id(),
-            CASE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("hostile.md");
+        let dir = tempfile::Builder::new().prefix("faq-properties-").tempdir().unwrap();
+        let file = dir.path().join("hostile.md");
         std::fs::write(&file, &text).unwrap();
         let report = faq::check::check(&[Source::Path(file)]);
-        std::fs::remove_dir_all(&dir).unwrap();
+        dir.close().unwrap();
         // (Fewer when an id repeats: `check` merges the corpus.)
         prop_assert!(report.entries <= parsed.entries.len());
         prop_assert!(report.problems.kept().iter().all(|p| p.line <= lines));
@@ -246,6 +241,3 @@ proptest! {
         }
     }
 }
-
-/// Numbers each case's temporary folder.
-static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -39,7 +39,7 @@ fn available(tool: &str) -> bool {
 /// One tmux server with one window, and a scratch folder; both go away on drop.
 struct Tmux {
     socket: String,
-    dir: PathBuf,
+    dir: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -53,11 +53,12 @@ impl Tmux {
             std::process::id(),
             SERIAL.fetch_add(1, Ordering::SeqCst)
         );
-        let dir = std::env::temp_dir().join(&socket);
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("{socket}-"))
+            .tempdir()
+            .unwrap();
         fs::write(
-            dir.join("tmux.conf"),
+            dir.path().join("tmux.conf"),
             "set -g status off\nset -g remain-on-exit on\nset -g history-limit 5000\n",
         )
         .unwrap();
@@ -65,7 +66,7 @@ impl Tmux {
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
+        self.dir.path().join(name)
     }
 
     /// A clean environment for a shell or `faq`: the binary's folder first
@@ -76,7 +77,7 @@ impl Tmux {
             "env -u NO_COLOR -u FAQ_PATH -u COLUMNS -u PAGER -u FAQ_PAGER -u LESS \
              TERM=xterm-256color HOME={home} XDG_CONFIG_HOME={home}/config \
              XDG_DATA_HOME={home}/data FAQ_CONFIG={home}/no-config.toml PATH={bin}:{path}",
-            home = self.dir.display(),
+            home = self.dir.path().display(),
             bin = bin_dir.display(),
             path = std::env::var("PATH").unwrap_or_default(),
         )
@@ -149,8 +150,8 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // The scratch folder is removed after this, as the field drops.
         let _ = self.tmux(&["kill-server"]);
-        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -182,7 +183,7 @@ fn write_corpus(dir: &Path) -> PathBuf {
 /// `$ ` prompt; returns once the prompt shows.
 fn start_shell(t: &Tmux, shell: &str) {
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    let home = t.dir.display().to_string();
+    let home = t.dir.path().display().to_string();
     let command = match shell {
         "bash" => {
             fs::write(
@@ -257,7 +258,7 @@ fn completes_ids_and_categories(shell: &str, descriptions: bool) {
     let Some(t) = Tmux::new(&format!("complete-{shell}"), &[shell]) else {
         return;
     };
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     start_shell(&t, shell);
 
     let screen = complete(&t, "faq show acc", 1, "access-token");
@@ -328,7 +329,7 @@ fn completion_reads_faq_path_and_the_config_file() {
     let Some(t) = Tmux::new("complete-env", &["bash"]) else {
         return;
     };
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     let other = t.path("other.md");
     fs::write(
         &other,
@@ -388,7 +389,7 @@ fn a_60_line_answer_is_paged_at_80x24_and_quitting_exits_0() {
     let Some(t) = Tmux::new("pager", &["less"]) else {
         return;
     };
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     start_faq(
         &t,
         "",
@@ -418,7 +419,7 @@ fn paging_never_and_short_answers_print_straight_away() {
     let Some(t) = Tmux::new("no-pager", &["less"]) else {
         return;
     };
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     let args = format!(
         "--corpus {c} show --paging never long-answer; {BIN} --corpus {c} show zebra-feeding",
         c = corpus.display()
@@ -434,7 +435,7 @@ fn a_pager_that_cannot_start_falls_back_to_printing_without_an_error() {
     let Some(t) = Tmux::new("bad-pager", &[]) else {
         return;
     };
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     let env = "FAQ_PAGER='/nonexistent/pager --flag' PAGER=less";
     start_faq(
         &t,
@@ -473,7 +474,7 @@ fn a_pager_quit_before_the_end_is_not_an_error() {
 /// The bytes `faq ARGS` writes to a real terminal (tmux's `pipe-pane`).
 fn terminal_bytes(name: &str, env: &str, args: &str) -> Option<String> {
     let t = Tmux::new(name, &[])?;
-    let corpus = write_corpus(&t.dir);
+    let corpus = write_corpus(t.dir.path());
     let raw = t.path("raw");
     // Started paused, so that pipe-pane is in place before faq writes.
     let shell = format!(

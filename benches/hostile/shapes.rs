@@ -1,5 +1,5 @@
-//! Pathological corpora: each a shape of input that once took `faq` time
-//! quadratic in its size, or that could. Shared by the `hostile` bench (which
+//! Pathological corpora: each a shape of input on which a careless path
+//! takes time quadratic in its size. Shared by the `hostile` bench (which
 //! times each shape at two sizes and fails on a ratio that is not linear)
 //! and `tests/hostile.rs` (which runs each at the larger size, as a hang
 //! guard).

@@ -1,0 +1,129 @@
+//! Ranking rules pinned through the library API on small hand-built
+//! corpora, each test named after the behaviour it keeps (and failing when
+//! the constant behind it, in `src/search/score.rs`, is changed much).
+
+use faq::entry::Entry;
+use faq::search::{ANSWERS, Hit, Query, RELATED, search};
+
+fn entry(id: &str, question: &str, keywords: &[&str]) -> Entry {
+    Entry {
+        id: id.to_owned().into(),
+        question: question.to_owned().into(),
+        category: vec!["General".into()].into(),
+        keywords: keywords
+            .iter()
+            .map(|&k| k.to_owned().into())
+            .collect::<Vec<_>>()
+            .into(),
+        answer: "See the settings.".into(),
+        source: "t.md".into(),
+        line: 1,
+        aliases: Default::default(),
+    }
+}
+
+fn hit<'h>(entries: &[Entry], hits: &'h [Hit], id: &str) -> Option<&'h Hit> {
+    hits.iter().find(|h| entries[h.index].id == id)
+}
+
+fn ids(entries: &[Entry], hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .map(|h| entries[h.index].id.to_string())
+        .collect()
+}
+
+/// Neither query word occurs exactly, so the fuzzy signal counts in full.
+const MISTYPED: &str = "tombstoen rooom";
+
+/// An entry whose words match [`MISTYPED`] with typos, one that has its
+/// letters only scattered across short words (found by the fuzzy signal
+/// alone), and `fillers` unrelated entries: the more there are, the rarer
+/// the matched words and the higher the first entry scores, while the
+/// scattered one's fuzzy score stays the same.
+fn tombstone_corpus(fillers: usize) -> Vec<Entry> {
+    let mut entries = vec![
+        entry(
+            "tombstone-room",
+            "How do I manually tombstone a room?",
+            &["tombstone room", "manually"],
+        ),
+        entry("scattered", "To mb stoen, ro o om, man u aly?", &[]),
+    ];
+    for i in 0..fillers {
+        entries.push(entry(
+            &format!("files-{i}"),
+            "Where are my files kept?",
+            &[],
+        ));
+    }
+    entries
+}
+
+#[test]
+fn a_scattered_fuzzy_match_far_below_the_best_is_dropped() {
+    let query = Query::parse(MISTYPED);
+    let small = tombstone_corpus(2);
+    let small_hits = search(&small, &query);
+    let scattered = hit(&small, &small_hits, "scattered")
+        .expect("listed in a small corpus, so relevant enough on its own");
+    let large = tombstone_corpus(16);
+    let hits = search(&large, &query);
+    let share = scattered.score / hits[0].score;
+    assert!(
+        share < 0.2,
+        "the setup: the scattered entry scores a sixth of the best ({share})"
+    );
+    assert_eq!(ids(&large, &hits), ["tombstone-room"]);
+}
+
+#[test]
+fn a_fuzzy_only_match_near_the_best_is_kept() {
+    let entries = tombstone_corpus(2);
+    let hits = search(&entries, &Query::parse(MISTYPED));
+    assert_eq!(ids(&entries, &hits)[0], "tombstone-room");
+    let scattered = hit(&entries, &hits, "scattered").expect("the scattered entry is listed");
+    let share = scattered.score / hits[0].score;
+    assert!(
+        share > 0.34,
+        "the setup: the scattered entry scores over a third of the best ({share})"
+    );
+}
+
+/// `once` occurs exactly in the first entry; `one` is a typo of it.
+fn once_corpus(with_once: bool) -> Vec<Entry> {
+    let mut entries = vec![
+        entry("one-room", "Can I have one more room?", &[]),
+        entry("invite", "How do I invite a user?", &[]),
+        entry("files", "Where are my files kept?", &[]),
+    ];
+    if with_once {
+        entries.insert(0, entry("pay-once", "Can I pay once a year?", &[]));
+    }
+    entries
+}
+
+#[test]
+fn a_typo_of_a_word_the_corpus_knows_counts_little() {
+    let query = Query::parse("once");
+    let entries = once_corpus(true);
+    let hits = search(&entries, &query);
+    assert_eq!(ids(&entries, &hits), ["pay-once", "one-room"]);
+    let known = hits[1].relevance;
+    let unknown_entries = once_corpus(false);
+    let unknown = search(&unknown_entries, &query)[0].relevance;
+    assert!(known >= RELATED, "still listed: {known}");
+    let share = known / unknown;
+    assert!(
+        (0.15..0.25).contains(&share),
+        "`one` for `once` counts a fifth as much when the corpus has `once` \
+         ({known} against {unknown})"
+    );
+}
+
+#[test]
+fn a_typo_of_a_word_the_corpus_lacks_counts_fully() {
+    let entries = once_corpus(false);
+    let hits = search(&entries, &Query::parse("once"));
+    assert_eq!(ids(&entries, &hits), ["one-room"]);
+    assert!(hits[0].relevance >= ANSWERS, "{}", hits[0].relevance);
+}
