@@ -125,18 +125,17 @@ fn anchors_of_a_published_faq_are_cross_references() {
         .stdout_has("Does ripgrep support configuration files?");
 }
 
-/// A corpus file written into a fresh temporary folder.
-fn corpus_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("faq-real-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{name}.md"));
+/// A corpus file written into a fresh temporary folder (removed with it).
+fn corpus_file(name: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.md"));
     std::fs::write(&file, text).unwrap();
-    file
+    (dir, file)
 }
 
 #[test]
 fn chinese_and_japanese_answers_are_searchable_by_a_word_inside_them() {
-    let file = corpus_file(
+    let (_file_dir, file) = corpus_file(
         "cjk",
         "# 常见问题\n\n## 如何删除房间？\n\n設定から部屋を削除できます。\n\n## 如何邀请用户？\n\n点击邀请按钮。\n",
     );
@@ -158,7 +157,7 @@ fn chinese_and_japanese_answers_are_searchable_by_a_word_inside_them() {
 
 #[test]
 fn questions_in_any_script_get_ids_of_their_own_words() {
-    let file = corpus_file(
+    let (_file_dir, file) = corpus_file(
         "cyrillic",
         "# Вопросы\n\n## Как удалить комнату?\n\nВ настройках.\n\n## Πώς διαγράφω ένα δωμάτιο;\n\nΑπό τις ρυθμίσεις.\n",
     );
@@ -182,7 +181,7 @@ fn questions_in_any_script_get_ids_of_their_own_words() {
 fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
     let questions = "# Konto\n\n## Wo finde ich meine Rechnungen?\n\nUnter Einstellungen, Abrechnung.\n\n## Wie lösche ich mein Konto?\n\nIm Menü Konto.\n";
     // Named by the file's front matter…
-    let file = corpus_file(
+    let (_file_dir, file) = corpus_file(
         "de-front-matter",
         &format!("---\nlang: de\n---\n{questions}"),
     );
@@ -196,8 +195,8 @@ fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
     // (`wie`, `ich`, `die` are German stop words: the other entry is no match.)
     assert!(!out.stdout.contains("Konto?"), "{}", out.stdout);
     // …or by the config.
-    let plain = corpus_file("de-config", questions);
-    let config = corpus_file("de-config-toml", "");
+    let (_plain_dir, plain) = corpus_file("de-config", questions);
+    let (_config_dir, config) = corpus_file("de-config-toml", "");
     let config = config.with_extension("toml");
     std::fs::write(&config, "language = \"German\"\n").unwrap();
     let out = Faq::new()
@@ -213,7 +212,8 @@ fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
 
 #[test]
 fn an_unknown_language_in_the_config_is_a_clear_error() {
-    let config = corpus_file("klingon", "").with_extension("toml");
+    let (_config_dir, config) = corpus_file("klingon", "");
+    let config = config.with_extension("toml");
     std::fs::write(&config, "language = \"klingon\"\n").unwrap();
     Faq::new()
         .env("FAQ_CONFIG", &config)
@@ -226,7 +226,7 @@ fn an_unknown_language_in_the_config_is_a_clear_error() {
 
 #[test]
 fn a_summary_with_escape_sequences_reaches_no_terminal_raw() {
-    let file = corpus_file(
+    let (_file_dir, file) = corpus_file(
         "escapes",
         "<details><summary>Why \u{1b}]52;c;aGk=\u{7} \u{1b}[2J?</summary>\n\nBecause \u{1b}[31mred.\n\n</details>\n\n<details><summary>How?</summary>\n\nSo.\n\n</details>\n",
     );
