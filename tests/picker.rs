@@ -17,7 +17,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_faq");
 const TOMBSTONE: &str = "How do I manually tombstone a room?";
 
 /// How long to wait for the screen to show something before failing.
-const PATIENCE: Duration = Duration::from_secs(15);
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// One tmux server with one session, and a scratch folder; both go away on
 /// drop, whether the test passed or not.
