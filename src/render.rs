@@ -168,28 +168,60 @@ fn hard_breaks_as_newlines(markdown: &str) -> String {
 /// at column 0, which breaks JSON and shell snippets people copy.
 fn wrap_code_lines(markdown: &str, width: usize) -> String {
     let mut out = String::with_capacity(markdown.len() + 16);
-    let mut fence: Option<(u8, usize)> = None;
+    // The open fence, and the indentation its lines lose: a fence inside
+    // a list item is moved to the margin, where termimad lays code out
+    // (indented, it would show its info string and its code as prose).
+    let mut fence: Option<(u8, usize, usize)> = None;
+    let mut in_list = false;
     for line in markdown.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let indent = content.len() - content.trim_start_matches(' ').len();
-        let fence_line = (indent <= 3).then(|| &content[indent..]);
         match fence {
-            Some((c, n)) if fence_line.is_some_and(|l| crate::lines::is_closing_fence(l, c, n)) => {
-                fence = None;
-                out.push_str(line);
+            Some((c, n, cut)) => {
+                let closes =
+                    indent <= cut + 3 && crate::lines::is_closing_fence(&content[indent..], c, n);
+                let kept = &line[indent.min(cut)..];
+                let kept_content = &content[indent.min(cut)..];
+                if closes {
+                    fence = None;
+                    out.push_str(kept);
+                } else if kept_content.chars().count() > width {
+                    wrap_code_line(kept_content, indent.saturating_sub(cut), width, &mut out);
+                    out.push('\n');
+                } else {
+                    out.push_str(kept);
+                }
             }
-            Some(_) if content.chars().count() > width => {
-                wrap_code_line(content, indent, width, &mut out);
-                out.push('\n');
-            }
-            Some(_) => out.push_str(line),
             None => {
-                fence = fence_line.and_then(crate::lines::opening_fence);
-                out.push_str(line);
+                let rest = &content[indent..];
+                in_list |= is_list_item(rest);
+                let may_open = indent <= 3 || (in_list && indent <= 8);
+                fence = may_open
+                    .then(|| crate::lines::opening_fence(rest))
+                    .flatten()
+                    .map(|(c, n)| (c, n, if in_list { indent } else { 0 }));
+                match fence {
+                    Some((_, _, cut)) if cut > 0 => out.push_str(&line[cut..]),
+                    _ => out.push_str(line),
+                }
             }
         }
     }
     out
+}
+
+/// True when a line (without its indentation) starts a list item.
+fn is_list_item(rest: &str) -> bool {
+    let marker = if rest.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(['.', ')']) {
+            return false;
+        }
+        digits + 1
+    };
+    rest[marker..].starts_with(' ')
 }
 
 /// Each piece costs the `width` characters it looks at, never the rest of
@@ -1305,6 +1337,18 @@ mod tests {
             rest = rest[cut..].trim_start();
             prefix = &continuation;
         }
+    }
+
+    #[test]
+    fn fenced_code_inside_a_list_item_renders_as_code() {
+        let markdown = "1. Start it:\n\n   ```sh\n   run --now\n   ```\n2. Done.\n";
+        let moved = wrap_code_lines(markdown, 80);
+        assert_eq!(moved, "1. Start it:\n\n```sh\nrun --now\n```\n2. Done.\n");
+        // Outside a list, an indented fence keeps its place.
+        assert_eq!(
+            wrap_code_lines("  ```\n  x\n  ```\n", 80),
+            "  ```\n  x\n  ```\n"
+        );
     }
 
     #[test]
