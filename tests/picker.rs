@@ -3,6 +3,8 @@
 //! would see it. Skipped, with a message, where tmux is not installed,
 //! except in CI (`CI` set), where that fails.
 
+mod common;
+
 use std::collections::HashSet;
 use std::fs;
 use std::path::PathBuf;
@@ -29,30 +31,10 @@ struct Tmux {
 
 static SERIAL: AtomicUsize = AtomicUsize::new(0);
 
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    // In CI a missing tool is a failure, never a silent pass.
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "tmux is not installed and CI is set: the terminal tests need it (apt-get install tmux)"
-    );
-    if !found {
-        eprintln!(
-            "SKIPPED: tmux is not installed; the terminal tests need it (apt-get install tmux)"
-        );
-    }
-    found
-}
-
 impl Tmux {
     /// A scratch folder and names for a session; `None` (after saying so) without tmux.
     fn new(name: &str) -> Option<Tmux> {
-        if !tmux_available() {
+        if !common::tool_available("tmux") {
             return None;
         }
         let unique = format!(

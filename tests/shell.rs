@@ -4,9 +4,11 @@
 //! Skipped, with a message, where a tool is not installed, except in CI
 //! (`CI` set), where that fails (`.ci/run` installs them).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -18,24 +20,6 @@ const PATIENCE: Duration = Duration::from_secs(15);
 
 static SERIAL: AtomicUsize = AtomicUsize::new(0);
 
-/// Whether `tool` runs; in CI a missing tool is a failure, never a pass.
-fn available(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "{tool} is not installed and CI is set: these tests need it (apt-get install {tool})"
-    );
-    if !found {
-        eprintln!("SKIPPED: {tool} is not installed (apt-get install {tool})");
-    }
-    found
-}
-
 /// One tmux server with one window, and a scratch folder; both go away on drop.
 struct Tmux {
     socket: String,
@@ -45,7 +29,7 @@ struct Tmux {
 impl Tmux {
     /// `None` (after saying so) when tmux or one of `tools` is missing.
     fn new(name: &str, tools: &[&str]) -> Option<Tmux> {
-        if !available("tmux") || !tools.iter().all(|t| available(t)) {
+        if !common::tool_available("tmux") || !tools.iter().all(|t| common::tool_available(t)) {
             return None;
         }
         let socket = format!(

@@ -192,3 +192,22 @@ impl BuiltinFaq {
             .map_or(0, |(_, n)| *n)
     }
 }
+
+/// True when `tool` runs (`tool --version`). When it does not and `CI` is
+/// set, the test fails: in CI a missing tool is never a silent pass.
+pub fn tool_available(tool: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg(if tool == "tmux" { "-V" } else { "--version" })
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "{tool} is not installed and CI is set: these tests need it (apt-get install {tool})"
+    );
+    if !found {
+        eprintln!("SKIPPED: {tool} is not installed (apt-get install {tool})");
+    }
+    found
+}
