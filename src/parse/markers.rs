@@ -223,21 +223,25 @@ pub(super) fn best(text: &str) -> Option<(Convention, Vec<Candidate>)> {
         })
 }
 
-/// The lines of a text, by their start offsets (not copied).
+/// The lines of a text, by their start offsets (not copied). Offsets are
+/// `u32`: a corpus file is at most 256 MiB, and a file of short lines
+/// needs four bytes a line for them, not eight.
 struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    starts: Vec<u32>,
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(line_starts(text));
-        if starts.last() == Some(&text.len()) && !text.is_empty() {
-            starts.pop();
-        }
-        if text.is_empty() {
-            starts.clear();
+        let mut starts = Vec::new();
+        if !text.is_empty() {
+            starts.push(0);
+            starts.extend(
+                memchr::memchr_iter(b'\n', text.as_bytes())
+                    .map(|at| at + 1)
+                    .filter(|&start| start < text.len())
+                    .map(|start| u32::try_from(start).unwrap_or(u32::MAX)),
+            );
         }
         Lines { text, starts }
     }
@@ -247,7 +251,7 @@ impl<'a> Lines<'a> {
     }
 
     fn start(&self, index: usize) -> usize {
-        self.starts[index]
+        self.starts[index] as usize
     }
 
     /// Line `index` without its line end.
@@ -255,18 +259,25 @@ impl<'a> Lines<'a> {
         let end = self
             .starts
             .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text[self.starts[index]..end].trim_end_matches(['\n', '\r'])
+            .map_or(self.text.len(), |&end| end as usize);
+        self.text[self.start(index)..end].trim_end_matches(['\n', '\r'])
     }
 }
 
-/// Offsets just past each `\n`.
-fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(at, _)| at + 1)
+/// True when `text` may mark a question otherwise than by a heading: each
+/// such mark holds a `?`, a `<summary>` or a `Q` label. A file of neither
+/// is not read a second time.
+pub(super) fn may_hold_questions(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr(b'?', bytes).is_some()
+        || memchr::memmem::find(bytes, b"summary").is_some()
+        || memchr::memmem::find(bytes, b"SUMMARY").is_some()
+        || memchr::memchr_iter(b'Q', bytes).any(|at| {
+            matches!(
+                bytes.get(at + 1),
+                Some(b':' | b'.' | b')' | b'*' | b'_' | b'u')
+            )
+        })
 }
 
 /// The width of a line's indentation (a tab to the next multiple of four)

@@ -330,7 +330,10 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
     }
     // A published FAQ may mark its questions otherwise: the convention that
     // finds the most questions wins.
-    if !authored && let Some((convention, found)) = markers::best(text) {
+    if !authored
+        && markers::may_hold_questions(text)
+        && let Some((convention, found)) = markers::best(text)
+    {
         let spans: Vec<(usize, usize)> = found.iter().map(|c| (c.line, c.end)).collect();
         let entries = entries_of(source, found);
         if entries.len() > parsed.entries.len() {
