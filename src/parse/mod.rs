@@ -109,8 +109,13 @@ impl Heading<'_> {
     }
 }
 
-/// `How …?` of `1. How …?`, `2) How …?` or `Q3. How …?`.
+/// `How …?` of `1. How …?`, `2) How …?`, `Q3. How …?` or `Q: How …?`.
 fn without_number(title: &str) -> &str {
+    for label in ["Q: ", "Q. ", "Question: "] {
+        if let Some(rest) = title.strip_prefix(label).filter(|r| !r.trim().is_empty()) {
+            return rest.trim_start();
+        }
+    }
     let rest = title.strip_prefix(['Q', 'q']).unwrap_or(title);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 4 {
@@ -1346,6 +1351,8 @@ mod tests {
         let questions: Vec<&str> = p.entries.iter().map(|e| &*e.question).collect();
         assert_eq!(questions, ["How do I pay?", "Why?", "2024 plans"]);
         assert_eq!(p.entries[0].answer, "By card.");
+        let p = parse("# FAQ\n## Q: Can I pay later?\n\nYes.\n");
+        assert_eq!(p.entries[0].question, "Can I pay later?");
     }
 
     #[test]
