@@ -545,7 +545,7 @@ fn paragraph_question(rest: &str) -> Option<(String, &str)> {
 }
 
 /// What follows a `Q:` label (emphasised or not) at the start of `rest`.
-fn question_label(rest: &str) -> Option<&str> {
+pub(super) fn question_label(rest: &str) -> Option<&str> {
     let after = rest.trim_start_matches(['*', '_']);
     let after = after
         .strip_prefix("Question")
@@ -592,7 +592,7 @@ fn paragraph_answer_end(lines: &Lines<'_>, from: usize, level: usize) -> usize {
 }
 
 /// An `A:` label (emphasised or not) taken off the start of an answer.
-fn strip_answer_label(answer: &str) -> String {
+pub(super) fn strip_answer_label(answer: &str) -> String {
     let trimmed = answer.trim_start();
     let after = trimmed.trim_start_matches(['*', '_']);
     let Some(after) = after

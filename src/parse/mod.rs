@@ -327,7 +327,13 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
                 .map(|(_, name)| Text::from(name.clone()))
                 .collect(),
             keywords: keywords.into_iter().map(Text::from).collect(),
-            answer: clean_answer(&text[answer]).into(),
+            answer: if markers::question_label(heading.content).is_some() {
+                // `## Q: …` over `A: …`: the label comes off the answer too.
+                markers::strip_answer_label(&clean_answer(&text[answer]))
+            } else {
+                clean_answer(&text[answer])
+            }
+            .into(),
             source: source.to_owned().into(),
             line: heading.line,
             aliases: aliases.into(),
@@ -1351,8 +1357,9 @@ mod tests {
         let questions: Vec<&str> = p.entries.iter().map(|e| &*e.question).collect();
         assert_eq!(questions, ["How do I pay?", "Why?", "2024 plans"]);
         assert_eq!(p.entries[0].answer, "By card.");
-        let p = parse("# FAQ\n## Q: Can I pay later?\n\nYes.\n");
+        let p = parse("# FAQ\n## Q: Can I pay later?\n\nA: Yes.\n");
         assert_eq!(p.entries[0].question, "Can I pay later?");
+        assert_eq!(p.entries[0].answer, "Yes.");
     }
 
     #[test]
