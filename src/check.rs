@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use crate::corpus::{Corpus, Document, FileSummary, Source, read_sources};
 use crate::entry::{Problem, Problems};
+use crate::lines;
 use crate::parse::{self, LineCursor};
 use crate::text;
 use crate::xref::{CrossRefs, links};
@@ -141,7 +142,9 @@ fn cross_examine_headings(document: &Document) -> Examined {
                 anchors.extend(parse::html_anchors(&html));
                 None
             }
-            Event::Start(Tag::HtmlBlock) if is_html_heading(&text[range.clone()]) => {
+            Event::Start(Tag::HtmlBlock)
+                if lines::html_heading_level(text[range.clone()].trim_start()).is_some() =>
+            {
                 Some((lines.line_of(range.start), false))
             }
             _ => None,
@@ -182,16 +185,6 @@ fn cross_examine_headings(document: &Document) -> Examined {
     }
     drop(parsed);
     Examined { problems, anchors }
-}
-
-/// True when an HTML block starts with an `<h1>`…`<h6>` element.
-fn is_html_heading(block: &str) -> bool {
-    let bytes = block.trim_start().as_bytes();
-    bytes.len() > 3
-        && bytes[0] == b'<'
-        && bytes[1].eq_ignore_ascii_case(&b'h')
-        && (b'1'..=b'6').contains(&bytes[2])
-        && matches!(bytes[3], b' ' | b'\t' | b'>')
 }
 
 #[cfg(test)]

@@ -170,14 +170,6 @@ impl FromIterator<Problem> for Problems {
     }
 }
 
-impl Extend<Problem> for Problems {
-    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
-        for problem in problems {
-            self.push(problem);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,35 @@ pub(crate) fn line_end(bytes: &[u8], from: usize) -> usize {
     memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |at| from + at + 1)
 }
 
+/// The width of the list marker a line (without its indentation) opens
+/// with (`-`, `*`, `+`, `12.`, `3)`), when a space follows it.
+pub(crate) fn list_marker(rest: &str) -> Option<usize> {
+    let marker = if rest.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        // CommonMark allows up to nine digits.
+        if digits == 0 || digits > 9 || !rest[digits..].starts_with(['.', ')']) {
+            return None;
+        }
+        digits + 1
+    };
+    rest[marker..].starts_with(' ').then_some(marker)
+}
+
+/// The level of the HTML heading element (`<h3 name="x">`) a line
+/// (without its indentation) opens with, if it does.
+pub(crate) fn html_heading_level(rest: &str) -> Option<usize> {
+    match rest.as_bytes() {
+        [b'<', h, level @ b'1'..=b'6', b' ' | b'\t' | b'>', ..]
+            if h.eq_ignore_ascii_case(&b'h') =>
+        {
+            Some(usize::from(level - b'0'))
+        }
+        _ => None,
+    }
+}
+
 /// The 1-based line number of a byte offset. It counts from the top: for
 /// the lines of many offsets in one text, use a [`LineCursor`].
 pub fn line_of(text: &str, offset: usize) -> usize {

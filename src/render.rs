@@ -194,7 +194,7 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
             }
             None => {
                 let rest = &content[indent..];
-                in_list |= is_list_item(rest);
+                in_list |= crate::lines::list_marker(rest).is_some();
                 let may_open = indent <= 3 || (in_list && indent <= 8);
                 fence = may_open
                     .then(|| crate::lines::opening_fence(rest))
@@ -208,20 +208,6 @@ fn wrap_code_lines(markdown: &str, width: usize) -> String {
         }
     }
     out
-}
-
-/// True when a line (without its indentation) starts a list item.
-fn is_list_item(rest: &str) -> bool {
-    let marker = if rest.starts_with(['-', '*', '+']) {
-        1
-    } else {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || !rest[digits..].starts_with(['.', ')']) {
-            return false;
-        }
-        digits + 1
-    };
-    rest[marker..].starts_with(' ')
 }
 
 /// Each piece costs the `width` characters it looks at, never the rest of

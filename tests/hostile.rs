@@ -161,6 +161,31 @@ fn many_admonitions_plain() {
 }
 
 #[test]
+fn open_html_heading_tags_listed() {
+    finishes("open <h2 tags: list");
+}
+
+#[test]
+fn anchor_lines_listed() {
+    finishes("anchor lines: list");
+}
+
+#[test]
+fn front_matter_never_closed_listed() {
+    finishes("front matter never closed: list");
+}
+
+#[test]
+fn a_run_of_ideographs_searched() {
+    finishes("one run of ideographs: search");
+}
+
+#[test]
+fn question_in_parts_listed() {
+    finishes("question in parts: list");
+}
+
+#[test]
 fn every_shape_has_a_test() {
     let this = include_str!("hostile.rs");
     for shape in SHAPES {

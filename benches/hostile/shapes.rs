@@ -202,6 +202,46 @@ pub const SHAPES: &[Shape] = &[
         args: &["show", "q"],
         code: 0,
     },
+    Shape {
+        name: "open <h2 tags: list",
+        unit: "bytes",
+        small: 1_000_000,
+        make: open_html_headings,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "anchor lines: list",
+        unit: "bytes",
+        small: 1_000_000,
+        make: anchor_lines,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "front matter never closed: list",
+        unit: "bytes",
+        small: 1_000_000,
+        make: open_front_matter,
+        args: &["list"],
+        code: 0,
+    },
+    Shape {
+        name: "one run of ideographs: search",
+        unit: "bytes",
+        small: 1_000_000,
+        make: ideographs,
+        args: &["search", "部屋"],
+        code: 0,
+    },
+    Shape {
+        name: "question in parts: list",
+        unit: "parts",
+        small: 20_000,
+        make: question_in_parts,
+        args: &["list"],
+        code: 0,
+    },
 ];
 
 /// One table row of `columns` cells: `| c0 | c1 | … |`.
@@ -368,6 +408,53 @@ fn many_admonitions(callouts: usize) -> String {
             ),
         };
     }
+    md
+}
+
+/// A question, then `<h2` openings that never close their tag (no `>` in
+/// the whole file) nor get a closing `</h2>`.
+fn open_html_headings(bytes: usize) -> String {
+    let mut md = "## How?\n\nSo.\n\n".to_owned();
+    md.push_str(&"<h2 id=x\n".repeat(bytes / 10));
+    md.push_str(&"<h3>never closed\n".repeat(bytes / 170));
+    md
+}
+
+/// Anchor lines, each waiting for a heading that mostly never comes.
+fn anchor_lines(bytes: usize) -> String {
+    let mut md = "## How?\n\nSo.\n\n".to_owned();
+    md.push_str(&"<a name=\"x\"></a>\n".repeat(bytes / 18));
+    md.push_str("## Why?\n\nBecause.\n");
+    md
+}
+
+/// Front matter that opens and never closes, over questions.
+fn open_front_matter(bytes: usize) -> String {
+    let mut md = "---\n".to_owned();
+    md.push_str(&"## key: value?\n\nanswer\n\n".repeat(bytes / 24));
+    md
+}
+
+/// Question headings with many sub-headings that are not questions, each
+/// then found to be a category by one that is: every part is read ahead,
+/// then again as an entry of its own.
+fn question_in_parts(parts: usize) -> String {
+    let mut md = String::new();
+    for chapter in 0..10 {
+        let _ = writeln!(md, "# How does chapter {chapter} work?\n");
+        for part in 0..parts / 10 {
+            let _ = writeln!(md, "## Part {part}\n\nText {part}.\n");
+        }
+        md.push_str("## Why?\n\nBecause.\n\n");
+    }
+    md
+}
+
+/// A question whose answer is one run of Chinese characters.
+fn ideographs(bytes: usize) -> String {
+    let mut md = "# 常见问题\n\n## 如何删除房间？\n\n".to_owned();
+    md.push_str(&"设定从部屋中删除".repeat(bytes / 24));
+    md.push_str("\n\n## 如何邀请用户？\n\n点击邀请按钮。\n");
     md
 }
 

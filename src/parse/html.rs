@@ -24,20 +24,12 @@ const MAX_HEADING_LINES: usize = 16;
 /// a blank one.
 pub(super) fn heading(text: &str, at: usize) -> Option<Found<'_>> {
     let rest = &text[at..];
-    let bytes = rest.as_bytes();
-    if bytes.len() < 4
-        || !bytes[1].eq_ignore_ascii_case(&b'h')
-        || !(b'1'..=b'6').contains(&bytes[2])
-        || !matches!(bytes[3], b' ' | b'\t' | b'>')
-    {
-        return None;
-    }
-    let level = usize::from(bytes[2] - b'0');
-    let open_end = rest.find('>')? + 1;
+    let level = crate::lines::html_heading_level(rest)?;
+    // The opening tag ends on its own line: looking further would read the
+    // rest of the text for every `<h2` left open.
+    let first_line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    let open_end = first_line.find('>')? + 1;
     let tag = &rest[..open_end];
-    if tag.contains('\n') {
-        return None;
-    }
     let id = attribute(tag, "id").or_else(|| attribute(tag, "name"));
     let closing = ["</h", &level.to_string()].concat();
     let mut line_start = 0;

@@ -9,7 +9,7 @@
 //! a bounded number of times. Headings around them become categories.
 
 use super::{Convention, atx_heading, heading_text, html, split_attributes};
-use crate::lines::{is_closing_fence, opening_fence};
+use crate::lines::{is_closing_fence, list_marker, opening_fence};
 
 /// A question found by one convention, before it gets an id.
 #[derive(Debug)]
@@ -619,15 +619,7 @@ fn list_question(line: &str) -> Option<(String, usize)> {
     if indent > 3 {
         return None;
     }
-    let marker = if rest.starts_with(['-', '*', '+']) {
-        1
-    } else {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 9 || !rest[digits..].starts_with(['.', ')']) {
-            return None;
-        }
-        digits + 1
-    };
+    let marker = list_marker(rest)?;
     let after = &rest[marker..];
     let spaces = after.len() - after.trim_start_matches(' ').len();
     if !(1..=4).contains(&spaces) {

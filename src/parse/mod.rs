@@ -398,32 +398,28 @@ pub fn parse_document(source: &str, text: &str) -> Parsed {
 /// the lines `spans`) nor sit inside one's answer, and all of `others`;
 /// `headings` alone when that keeps more.
 fn mixed(headings: Vec<Entry>, others: Vec<Entry>, spans: &[(usize, usize)]) -> Vec<Entry> {
-    // Where each heading entry's text ends: the next entry's line.
-    let mut kept = Vec::new();
-    let mut starts: Vec<usize> = headings.iter().map(|e| e.line).collect();
-    starts.push(usize::MAX);
+    // A heading entry's text runs to the next one's line. The spans never
+    // overlap and come in order, so one pointer walks them.
     let mut spans_at = 0;
-    for (index, entry) in headings.iter().enumerate() {
-        let (start, end) = (entry.line, starts[index + 1]);
-        while spans_at < spans.len() && spans[spans_at].1 <= start {
-            spans_at += 1;
-        }
-        let overlaps = spans[spans_at..]
-            .iter()
-            .take_while(|(line, _)| *line < end)
-            .any(|&(line, stop)| line < end && stop > start);
-        if !overlaps {
-            kept.push(index);
-        }
-    }
-    if kept.len() + others.len() < headings.len() {
+    let keep: Vec<bool> = (0..headings.len())
+        .map(|index| {
+            let start = headings[index].line;
+            let end = headings.get(index + 1).map_or(usize::MAX, |next| next.line);
+            while spans.get(spans_at).is_some_and(|&(_, stop)| stop <= start) {
+                spans_at += 1;
+            }
+            // The first span that ends after `start` overlaps the entry
+            // when it begins before `end`.
+            spans.get(spans_at).is_none_or(|&(line, _)| line >= end)
+        })
+        .collect();
+    if keep.iter().filter(|&&k| k).count() + others.len() < headings.len() {
         return headings;
     }
     let mut both: Vec<Entry> = headings
         .into_iter()
-        .enumerate()
-        .filter(|(index, _)| kept.binary_search(index).is_ok())
-        .map(|(_, entry)| entry)
+        .zip(keep)
+        .filter_map(|(entry, keep)| keep.then_some(entry))
         .chain(others)
         .collect();
     both.sort_by_key(|e| e.line);
@@ -491,40 +487,36 @@ fn number_repeat(seen: &mut HashMap<String, u32>, made: String) -> String {
 /// between its entries (`Back to top`, anchors for the next heading) and
 /// without page furniture (`<hr>` lines, `<style>` blocks).
 fn clean_answer(answer: &str) -> String {
-    let lower_has = |needle: &str| {
-        answer
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
-    if !lower_has("<a ") && !lower_has("<hr") && !lower_has("<style") && !has_navigation(answer) {
+    let mut in_style = false;
+    let mut left_out = false;
+    let mut kept = String::new();
+    for line in answer.split_inclusive('\n') {
+        let trimmed = line.trim();
+        // Every line left out starts with `<` or `[` (a `<style>` block
+        // with its opening line): most lines are kept at a glance.
+        let leave_out = if in_style {
+            in_style = !trimmed.to_ascii_lowercase().contains("</style>");
+            true
+        } else if trimmed.starts_with(['<', '[']) {
+            let lower = trimmed.to_ascii_lowercase();
+            in_style = lower.starts_with("<style") && !lower.contains("</style>");
+            lower.starts_with("<style")
+                || matches!(lower.as_str(), "<hr>" | "<hr/>" | "<hr />")
+                || html::anchor_names(trimmed).is_some()
+                || is_navigation(trimmed)
+        } else {
+            false
+        };
+        left_out |= leave_out;
+        if !leave_out {
+            kept.push_str(line);
+        }
+    }
+    if !left_out {
+        // Taken whole: the answer stays the very text of the file.
         return answer.to_owned();
     }
-    let mut in_style = false;
-    let kept: Vec<&str> = answer
-        .lines()
-        .filter(|line| {
-            let trimmed = line.trim();
-            let lower = trimmed.to_ascii_lowercase();
-            if in_style {
-                in_style = !lower.contains("</style>");
-                return false;
-            }
-            if lower.starts_with("<style") {
-                in_style = !lower.contains("</style>");
-                return false;
-            }
-            let rule = matches!(lower.as_str(), "<hr>" | "<hr/>" | "<hr />");
-            !rule && html::anchor_names(trimmed).is_none() && !is_navigation(trimmed)
-        })
-        .collect();
-    kept.join("\n").trim().to_owned()
-}
-
-/// True when `text` may hold a navigation line (a quick test).
-fn has_navigation(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("back to top") || lower.contains("return to") || lower.contains("top](#")
+    kept.trim().to_owned()
 }
 
 /// A line that only takes the reader somewhere else in the page:
@@ -762,14 +754,16 @@ impl<'a> Iterator for Headings<'a> {
             }
             if rest.starts_with('<') {
                 if let Some(names) = html::anchor_names(rest) {
-                    let mut names = names;
+                    // Added to those waiting above (never copied in front
+                    // of them: a run of anchor lines stays linear).
                     let start = if anchors.is_empty() {
                         span.start
                     } else {
-                        names.splice(0..0, anchors);
                         start
                     };
-                    self.anchors = Some((start, names));
+                    let mut waiting = anchors;
+                    waiting.extend(names);
+                    self.anchors = Some((start, waiting));
                     continue;
                 }
                 if let Some(found) = html::heading(text, span.start + indent) {
