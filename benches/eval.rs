@@ -7,13 +7,15 @@
 //! sets only: the holdouts are for measuring, never for tuning);
 //! `--queries FILE` scores one more set; `--sweep` shows how `show`'s
 //! relevance floor trades right answers for out-of-domain answers;
-//! `--explain "some query"` shows how the top entries scored.
+//! `--explain "some query"` shows how the top entries scored; `--declined`
+//! lists the tuning sets' queries `show` declines, and why; `--dump` prints,
+//! per tuning query, its length, the leader, its relevance and the runner-up's.
 
 mod eval_core;
 
 use eval_core::{
-    GIBBERISH, IN_DOMAIN_SETS, OUT_OF_DOMAIN_SETS, answered, data_path, evaluate, listed,
-    load_cases_from, load_questions, show_metrics,
+    GIBBERISH, IN_DOMAIN_SETS, OUT_OF_DOMAIN_SETS, answered, data_path, evaluate, is_tuning,
+    listed, load_cases_from, load_questions, show_metrics,
 };
 
 fn main() {
@@ -102,7 +104,7 @@ fn main() {
         println!("\n{name}, per kind of query:\n{table}");
     }
     if flag("--misses") {
-        for (name, _, misses, wrong) in tables.iter().filter(|(n, ..)| n == "own" || n == "dev") {
+        for (name, _, misses, wrong) in tables.iter().filter(|(n, ..)| is_tuning(n)) {
             println!("\n{name}: not ranked first:");
             for (query, want, got) in misses {
                 println!("  {query:<45} want {want:<28} got {}", got.join(", "));
@@ -112,23 +114,69 @@ fn main() {
                 println!("  {query:<45} want {want:<28} got {}", got.join(", "));
             }
         }
-        for (name, answers) in ood_answered.iter().filter(|(n, _)| **n == "ood") {
+        for (name, answers) in ood_answered.iter().filter(|(n, _)| is_tuning(n)) {
             println!("\n{name}: answered though out of domain:");
             for (query, id) in answers {
                 println!("  {query:<60} {id}");
             }
         }
     }
+    if flag("--dump") {
+        dump(&entries);
+    }
+    if flag("--declined") {
+        declined(&entries);
+    }
     if flag("--sweep") {
         sweep(&entries);
     }
 }
 
+/// The tuning sets' queries `show` declines: whether no entry was relevant
+/// enough (with the leader's relevance) or several were.
+fn declined(entries: &[faq::entry::Entry]) {
+    for (name, path) in IN_DOMAIN_SETS.iter().filter(|(n, _)| is_tuning(n)) {
+        println!("\n{name}: show declined:");
+        for case in load_cases_from(&data_path(path)) {
+            let hits = faq::search::search(entries, &faq::search::Query::parse(&case.query));
+            let leader =
+                |h: &faq::search::Hit| format!("{} {:.2}", entries[h.index].id, h.relevance);
+            let ranked: Vec<String> = hits.iter().take(3).map(leader).collect();
+            match faq::search::lookup(entries, &case.query) {
+                faq::search::Lookup::Found(_) => {}
+                faq::search::Lookup::Ambiguous(_) => {
+                    println!(
+                        "  ambiguous  {:<50} want {:<26} {}",
+                        case.query,
+                        case.id,
+                        ranked.join(", ")
+                    )
+                }
+                faq::search::Lookup::NoAnswer(_) => {
+                    println!(
+                        "  no answer  {:<50} want {:<26} {}",
+                        case.query,
+                        case.id,
+                        ranked.join(", ")
+                    )
+                }
+            }
+        }
+    }
+}
+
 /// `show` at a range of answer floors, on the tuning sets only.
 fn sweep(entries: &[faq::entry::Entry]) {
-    let mut cases = load_cases_from(&data_path(IN_DOMAIN_SETS[0].1));
-    cases.extend(load_cases_from(&data_path(IN_DOMAIN_SETS[1].1)));
-    let questions = load_questions(&data_path(OUT_OF_DOMAIN_SETS[0].1));
+    let cases: Vec<_> = IN_DOMAIN_SETS
+        .iter()
+        .filter(|(n, _)| is_tuning(n))
+        .flat_map(|(_, path)| load_cases_from(&data_path(path)))
+        .collect();
+    let questions: Vec<_> = OUT_OF_DOMAIN_SETS
+        .iter()
+        .filter(|(n, _)| is_tuning(n))
+        .flat_map(|(_, path)| load_questions(&data_path(path)))
+        .collect();
     println!("\n| floor | in-domain right | in-domain wrong | out-of-domain answered |");
     println!("|---|---|---|---|");
     for step in 0..=12 {
@@ -141,5 +189,46 @@ fn sweep(entries: &[faq::entry::Entry]) {
             100.0 * show.wrong_rate(),
             100.0 * answers as f64 / questions.len() as f64
         );
+    }
+}
+
+/// One tab-separated line per tuning query (in and out of domain): set,
+/// query, wanted id, words, leader, its relevance, the best other
+/// relevance among the next ten, the runner-up's share of the leader's
+/// score, whether the leader is right.
+fn dump(entries: &[faq::entry::Entry]) {
+    let row = |set: &str, query: &str, want: &str| {
+        let parsed = faq::search::Query::parse(query);
+        let hits = faq::search::search(entries, &parsed);
+        let Some(first) = hits.first() else {
+            println!(
+                "D\t{set}\t{query}\t{want}\t{}\t-\t0\t0\t0\t0",
+                parsed.word_count()
+            );
+            return;
+        };
+        let r2 = hits[1..]
+            .iter()
+            .take(10)
+            .map(|h| h.relevance)
+            .fold(0.0, f32::max);
+        let s2 = hits.get(1).map_or(0.0, |h| h.score / first.score);
+        let id = &entries[first.index].id;
+        println!(
+            "D\t{set}\t{query}\t{want}\t{}\t{id}\t{:.3}\t{r2:.3}\t{s2:.3}\t{}",
+            parsed.word_count(),
+            first.relevance,
+            u8::from(**id == *want)
+        );
+    };
+    for (name, path) in IN_DOMAIN_SETS.iter().filter(|(n, _)| is_tuning(n)) {
+        for case in load_cases_from(&data_path(path)) {
+            row(name, &case.query, &case.id);
+        }
+    }
+    for (name, path) in OUT_OF_DOMAIN_SETS.iter().filter(|(n, _)| is_tuning(n)) {
+        for (query, _) in load_questions(&data_path(path)) {
+            row(name, &query, "-");
+        }
     }
 }

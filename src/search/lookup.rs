@@ -75,7 +75,8 @@ pub enum Lookup<'e> {
 }
 
 /// Resolves `input` to one entry: an exact id first, then the clear winner
-/// of a search, if it is relevant enough to be the answer ([`ANSWERS`](super::ANSWERS)).
+/// of a search, if it is relevant enough to be the answer ([`ANSWERS`](super::ANSWERS),
+/// less for a long question: see [`answer_floor`](super::answer_floor)).
 pub fn lookup<'e>(entries: &'e [Entry], input: &str) -> Lookup<'e> {
     lookup_at(entries, input, relevance::ANSWERS)
 }
@@ -107,10 +108,12 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
             return Lookup::Found(entry);
         }
     }
-    let hits = search(entries, &Query::parse(input));
+    let query = Query::parse(input);
+    let hits = search(entries, &query);
     let Some(first) = hits.first() else {
         return Lookup::NoAnswer(suggest(entries, input, 3));
     };
+    let answers = relevance::answer_floor(answers, query.word_count());
     if first.relevance < answers {
         return Lookup::NoAnswer(hits.iter().take(3).map(|h| &entries[h.index]).collect());
     }

@@ -38,7 +38,7 @@ pub use index::Index;
 pub use lookup::{Lookup, lookup, lookup_at, suggest};
 pub(crate) use query::MAX_QUERY_CHARS;
 pub use query::Query;
-pub use relevance::{ANSWERS, RELATED};
+pub use relevance::{ANSWERS, RELATED, SHORT_QUERY, answer_floor};
 
 /// A ranked entry.
 #[derive(Debug, Clone, PartialEq)]

@@ -138,6 +138,11 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.filters.is_empty()
     }
+
+    /// How many words are searched for (stop words and operators aside).
+    pub fn word_count(&self) -> usize {
+        self.terms.len()
+    }
 }
 
 /// Removes every item whose key an earlier item has, keeping the order:

@@ -30,8 +30,33 @@ use super::words::{EXACT, INFLECTION, ONE_TYPO, PREFIX, PREFIX_LAST, SYNONYM, TW
 /// Below this, an entry is not listed at all.
 pub const RELATED: f32 = 0.10;
 
-/// `show` prints an entry only when it reaches this.
+/// `show` prints an entry only when it reaches this (for a query of up to
+/// [`SHORT_QUERY`] words; see [`answer_floor`]).
 pub const ANSWERS: f32 = 0.60;
+
+/// A query of up to this many words (stop words aside) must match
+/// [`ANSWERS`] of itself to be answered.
+pub const SHORT_QUERY: usize = 5;
+
+/// Each word past [`SHORT_QUERY`] lowers the share it must match by this...
+const FLOOR_PER_WORD: f32 = 0.08;
+
+/// ...down to this share.
+const LONG_QUERY_FLOOR: f32 = 0.40;
+
+/// The relevance `show` asks of its answer to a query of `words` words,
+/// given the floor for a short one (normally [`ANSWERS`]).
+///
+/// A question told in a person's own words carries words no FAQ uses
+/// (`i accidentally pasted my recovery key into a public chat`) around the
+/// few it does, so the longer the query, the smaller the share of it an
+/// answer can be expected to match: search engines call this "minimum
+/// should match" (Elasticsearch's `3<75%`). Long queries the FAQ does not
+/// answer still fall short: the words they match are a few common ones.
+pub fn answer_floor(short: f32, words: usize) -> f32 {
+    let extra = words.saturating_sub(SHORT_QUERY) as f32;
+    (short - FLOOR_PER_WORD * extra).max(LONG_QUERY_FLOOR.min(short))
+}
 
 /// How far a match in each field vouches for the entry (the answer's share
 /// is worked out from how strongly it matched, see [`answer_trust`]).
@@ -44,7 +69,7 @@ const ANSWER_TRUST: (f32, f32) = (0.45, 0.85);
 /// A query word weighs its idf in an entry's relevance, but no more than
 /// this: past it, rarity says more about the word than about the query
 /// (half the words people add in passing occur nowhere in a FAQ).
-const WEIGHT_CAP: f32 = 3.0;
+const WEIGHT_CAP: f32 = 4.0;
 
 /// Each query word's weight in relevance: its idf, capped.
 pub(super) fn weights(idf: &[f32]) -> Vec<f32> {
@@ -71,6 +96,17 @@ fn credit(quality: u32) -> f32 {
         PREFIX => 0.5,
         other => other as f32 / EXACT as f32 * 0.5,
     }
+}
+
+/// How far a typo match of a word this many letters long vouches for it: a
+/// typo in a short word is a larger share of it, and more often lands on
+/// another real word (`poll` ~ `pull`, `debt` ~ `debit`).
+pub(super) fn typo_trust(letters: usize) -> f32 {
+    /// From this length on, a typo match counts in full.
+    const FULL: f32 = 6.0;
+    /// Up to this length, words get no typo budget at all.
+    const NONE: f32 = 3.0;
+    ((letters as f32 - NONE) / (FULL - NONE)).clamp(0.0, 1.0)
 }
 
 /// How much one match with a typo is worth, before the typo's discount.
@@ -225,5 +261,23 @@ mod tests {
     #[test]
     fn scattered_fuzzy_letters_are_not_even_related() {
         assert!(judge(std::iter::once(word([0; FIELDS], 1.0)), 0.45) < RELATED);
+    }
+
+    #[test]
+    fn a_long_question_may_match_a_smaller_share_but_never_below_the_long_floor() {
+        assert_eq!(answer_floor(ANSWERS, 1), ANSWERS);
+        assert_eq!(answer_floor(ANSWERS, SHORT_QUERY), ANSWERS);
+        assert!(answer_floor(ANSWERS, SHORT_QUERY + 1) < ANSWERS);
+        assert_eq!(answer_floor(ANSWERS, 1_000), LONG_QUERY_FLOOR);
+        // A floor asked for below the long-query floor is kept as it is.
+        assert_eq!(answer_floor(0.3, 50), 0.3);
+    }
+
+    #[test]
+    fn a_typo_in_a_short_word_vouches_less_than_in_a_long_one() {
+        assert_eq!(typo_trust(3), 0.0);
+        assert!(typo_trust(4) < typo_trust(5) && typo_trust(5) < typo_trust(6));
+        assert_eq!(typo_trust(6), 1.0);
+        assert_eq!(typo_trust(12), 1.0);
     }
 }

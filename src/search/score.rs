@@ -203,7 +203,8 @@ pub(super) fn rank_part(
                     best: best[t],
                     answer_saturation: answer / (K1 + answer),
                     weight: weights.relevance_weight[t],
-                    typo_factor: weights.typo_factor[t],
+                    typo_factor: weights.typo_factor[t]
+                        * relevance::typo_trust(query.terms[t].word.chars().count()),
                 });
             }
             if terms == 0 {
