@@ -81,15 +81,80 @@ pub(super) fn record_match(
     field: usize,
     times: u32,
 ) {
+    record_counted(
+        counts,
+        terms,
+        (t, quality, typo),
+        quality.saturating_mul(times),
+        field,
+    );
+}
+
+/// [`record_match`] where the match adds `counted` to the sums rather than
+/// its quality.
+#[inline]
+pub(super) fn record_counted(
+    counts: &mut [[u32; FIELDS]],
+    terms: usize,
+    (t, quality, typo): (usize, u32, bool),
+    counted: u32,
+    field: usize,
+) {
     let row = if typo { terms + t } else { t };
     // Saturating: a hostile file can repeat a word billions of times.
     let sum = &mut counts[row][field];
-    *sum = sum.saturating_add(quality.saturating_mul(times));
+    *sum = sum.saturating_add(counted);
     let shift = if typo { 8 } else { 0 };
     let best = &mut counts[2 * terms + t][field];
     if quality > (*best >> shift) & 0xff {
         *best = (*best & !(0xff << shift)) | quality << shift;
     }
+}
+
+/// Scans one keyword phrase of an entry into its counts (as `terms` query
+/// words), and says how many words it has and whether any matched.
+///
+/// A keyword is a phrase its author meant whole: `new` is a quarter of
+/// `invite new user`, not the keyword. So each match counts by the share of
+/// the phrase's words (stop words aside) that stand for a query word: a
+/// phrase the query covers counts in full, one generic word of it little.
+pub(super) fn count_keyword(
+    phrase: &str,
+    words: &mut WordMatcher,
+    scanner: &mut text::WordScanner,
+    openings: &text::Openings,
+    counts: &mut [[u32; FIELDS]],
+    terms: usize,
+) -> (u32, bool) {
+    // (query word, quality, typo) and the byte offset of the word it is in.
+    let mut found: Vec<((usize, u32, bool), usize)> = Vec::new();
+    let length = scanner.scan_counted(phrase, openings, |word, at| {
+        found.extend(words.lookup(word).iter().map(|&m| (m, at)));
+    }) as u32;
+    if found.is_empty() {
+        return (length, false);
+    }
+    let mut phrase_words = 0u32;
+    text::for_each_word(phrase, |word, _| {
+        phrase_words += u32::from(!text::is_stop_word(word));
+    });
+    let mut offsets: Vec<usize> = found.iter().map(|&(_, at)| at).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let matched = (offsets.len() as u32).min(phrase_words.max(1));
+    for ((t, quality, typo), _) in found {
+        // The ranking counts the share; relevance still sees the word
+        // matched as itself (it asks whether the query's words are there).
+        let share = (quality * matched / phrase_words.max(1)).max(1);
+        record_counted(
+            counts,
+            terms,
+            (t, quality, typo),
+            share,
+            Field::Keywords as usize,
+        );
+    }
+    (length, true)
 }
 
 /// Scans every entry, on every core when the corpus is large, in one part
@@ -161,13 +226,16 @@ pub(super) fn scan_range(
         };
         count(Field::Id, &entry.id);
         count(Field::Question, &entry.question);
-        for keyword in entry.keywords.iter() {
-            count(Field::Keywords, keyword);
-        }
         for category in entry.category.iter() {
             count(Field::Category, category);
         }
         count(Field::Answer, &entry.answer);
+        for keyword in entry.keywords.iter() {
+            let (length, found) =
+                count_keyword(keyword, &mut words, &mut scanner, &openings, counts, terms);
+            lengths[Field::Keywords as usize] += length;
+            any |= found;
+        }
         for (sum, &length) in scan.length_sums.iter_mut().zip(&lengths) {
             *sum += u64::from(length);
         }

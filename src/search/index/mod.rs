@@ -26,9 +26,9 @@ use super::Hit;
 use super::field::{FIELDS, Field, short_fields};
 use super::fuzzy::{PooledMatcher, passes_filters};
 use super::query::{Query, Term};
-use super::scan::{EntryStats, ROWS_PER_TERM, Scan, record_match, threads_for};
+use super::scan::{EntryStats, ROWS_PER_TERM, Scan, count_keyword, record_match, threads_for};
 use super::score::{FUZZY_FLOOR, rank};
-use super::words::{openings, push_word_matches};
+use super::words::{WordMatcher, openings, push_word_matches};
 use crate::entry::Entry;
 use crate::threads::on_threads;
 
@@ -247,6 +247,7 @@ impl Shard {
         // …then where they occur, with room made once for every entry
         // they can reach.
         matched.reserve(postings.min(entries.len()));
+        let mut keyword_entries = Vec::new();
         for (w, matches) in words {
             let stands_for = &stands_for[matches];
             for &posting in self.tables.postings_of(w) {
@@ -256,6 +257,11 @@ impl Shard {
                 }
                 let k = matched.slot(e);
                 let field = posting.field();
+                if field == Field::Keywords as usize {
+                    // Counted phrase by phrase below, as the scan does.
+                    keyword_entries.push(e);
+                    continue;
+                }
                 let rows = ROWS_PER_TERM * terms;
                 let counts = &mut matched.scan.counts[k * rows..(k + 1) * rows];
                 for &found in stands_for {
@@ -266,6 +272,29 @@ impl Shard {
                     let first = &mut matched.scan.matched[k].answer_match;
                     *first = Some(first.map_or(at, |a| a.min(at)));
                 }
+            }
+        }
+
+        // Keywords count by the share of each phrase the query covers
+        // (`count_keyword`), which no posting knows: their phrases are read
+        // again, for the few entries a keyword matched in.
+        keyword_entries.sort_unstable();
+        keyword_entries.dedup();
+        let mut word_matcher = WordMatcher::new(&query.terms, &openings);
+        let mut scanner = crate::text::WordScanner::default();
+        let rows = ROWS_PER_TERM * terms;
+        for e in keyword_entries {
+            let k = matched.slot(e);
+            let counts = &mut matched.scan.counts[k * rows..(k + 1) * rows];
+            for keyword in entries[e].keywords.iter() {
+                count_keyword(
+                    keyword,
+                    &mut word_matcher,
+                    &mut scanner,
+                    &openings,
+                    counts,
+                    terms,
+                );
             }
         }
 
