@@ -176,6 +176,21 @@ fn show_declines_questions_the_faq_does_not_answer() {
 }
 
 #[test]
+fn show_answers_a_long_question_told_in_a_persons_own_words() {
+    // Most of its words are nowhere in the FAQ; the few that are say it all.
+    let query = "i need to send an announcement to every user on our server about planned maintenance, how?";
+    let out = Faq::new().args(["show", query, "--json"]).run().success();
+    assert_eq!(out.json()["id"], "system-alerts", "{query}");
+    // A long question about something else still gets no answer.
+    let query = "my grandmother wants to knit a scarf for my birthday, which wool should she buy this winter";
+    Faq::new()
+        .args(["show", query])
+        .run()
+        .code(1)
+        .stderr_has("faq: no entry answers");
+}
+
+#[test]
 fn show_lists_the_closest_entries_when_none_answers() {
     // `tips` is in one question, `restaurant` in none: related, not an answer.
     let out = Faq::new()

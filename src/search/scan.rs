@@ -136,7 +136,9 @@ pub(super) fn count_keyword(
     }
     let mut phrase_words = 0u32;
     text::for_each_word(phrase, |word, _| {
-        phrase_words += u32::from(!text::is_stop_word(word));
+        // As written: a keyword seldom inflects a stop word, and stemming
+        // each word would cost a search more than it finds.
+        phrase_words += u32::from(!text::is_stop_word_stemmed(word, word));
     });
     let mut offsets: Vec<usize> = found.iter().map(|&(_, at)| at).collect();
     offsets.sort_unstable();
