@@ -14,9 +14,9 @@ use eval_core::{
 /// Ranking floors per set: top-1, top-3, MRR@10.
 fn ranking_floor(set: &str) -> (f64, f64, f64) {
     match set {
-        "own" | "dev" | "dev2" => (0.93, 0.97, 0.95),
+        "own" | "dev" | "dev2" => (0.93, 0.98, 0.95),
         // The holdouts were never tuned on: a little more slack.
-        _ => (0.89, 0.96, 0.92),
+        _ => (0.92, 0.98, 0.95),
     }
 }
 
@@ -73,13 +73,13 @@ fn show_answers_in_domain_queries_and_rarely_wrongly() {
     let mut total = eval_core::ShowMetrics::default();
     for (name, path) in IN_DOMAIN_SETS {
         let (show, wrong) = show_metrics(&entries, &load_cases_from(&data_path(path)), floor);
-        assert!(show.right_rate() >= 0.70, "{name}: {show:?}");
+        assert!(show.right_rate() >= 0.74, "{name}: {show:?}");
         assert!(show.wrong_rate() <= 0.035, "{name}: {show:?} {wrong:#?}");
         total.n += show.n;
         total.right += show.right;
         total.wrong += show.wrong;
     }
-    assert!(total.right_rate() >= 0.78, "{total:?}");
+    assert!(total.right_rate() >= 0.80, "{total:?}");
     assert!(total.wrong_rate() <= 0.02, "{total:?}");
 }
 
@@ -91,7 +91,7 @@ fn show_declines_questions_the_faq_does_not_answer() {
         assert!(questions.len() >= 80, "{name}");
         let answers = answered(&entries, &questions, faq::search::ANSWERS);
         let rate = answers.len() as f64 / questions.len() as f64;
-        assert!(rate <= 0.08, "{name}: {rate:.3} answered: {answers:#?}");
+        assert!(rate <= 0.06, "{name}: {rate:.3} answered: {answers:#?}");
     }
 }
 

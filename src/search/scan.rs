@@ -114,7 +114,7 @@ pub(super) fn record_counted(
 /// Scans one keyword phrase of an entry into its counts (as `terms` query
 /// words), and says how many words it has and whether any matched.
 ///
-/// A keyword is a phrase its author meant whole: `new` is a quarter of
+/// A keyword is a phrase its author meant whole: `new` is a third of
 /// `invite new user`, not the keyword. So each match counts by the share of
 /// the phrase's words (stop words aside) that stand for a query word: a
 /// phrase the query covers counts in full, one generic word of it little.
