@@ -105,7 +105,8 @@ fn foreign_stop_words() -> &'static [String] {
 /// (function words, and the pieces a tokenizer leaves of `won't`, `we're`),
 /// plus the verbs and fillers of questions in people's own words (`get`,
 /// `want`, `actually`); not words a FAQ may be about (`new`, `time`,
-/// `people`).
+/// `people`), nor `without`, which turns a question around (`join without
+/// an account` is about guests).
 #[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
     "a", "able", "about", "above", "across", "actually", "after", "again", "against", "ain", "all",
@@ -129,7 +130,7 @@ const STOP_WORDS: &[&str] = &[
     "to", "too", "toward", "towards", "try", "trying", "under", "until", "up", "us", "use", "used",
     "using", "ve", "very", "via", "want", "wants", "was", "wasn", "way", "we", "were", "weren",
     "what", "whats", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
-    "will", "with", "within", "without", "won", "would", "wouldn", "y", "yes", "yet", "you",
+    "will", "with", "within", "won", "would", "wouldn", "y", "yes", "yet", "you",
     "your", "yours", "yourself", "yourselves",
 ];
 
