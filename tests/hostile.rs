@@ -181,6 +181,11 @@ fn a_run_of_ideographs_searched() {
 }
 
 #[test]
+fn one_huge_keyword_phrase_searched() {
+    finishes("one huge keyword phrase: search");
+}
+
+#[test]
 fn question_in_parts_listed() {
     finishes("question in parts: list");
 }

@@ -235,6 +235,14 @@ pub const SHAPES: &[Shape] = &[
         code: 0,
     },
     Shape {
+        name: "one huge keyword phrase: search",
+        unit: "bytes",
+        small: 1_000_000,
+        make: huge_keyword_phrase,
+        args: &["search", "room", "delete"],
+        code: 0,
+    },
+    Shape {
         name: "question in parts: list",
         unit: "parts",
         small: 20_000,
@@ -451,6 +459,15 @@ fn question_in_parts(parts: usize) -> String {
 }
 
 /// A question whose answer is one run of Chinese characters.
+/// One keyword phrase of a million words, every other one a query word:
+/// each keyword is weighed by the share of its phrase the query covers.
+fn huge_keyword_phrase(bytes: usize) -> String {
+    let mut md = "# Category\n\n## How do I delete a room? {#q}\n\n<!-- keywords: ".to_owned();
+    md.push_str(&"room of delete the ".repeat(bytes / 19));
+    md.push_str("-->\n\nUse the menu.\n");
+    md
+}
+
 fn ideographs(bytes: usize) -> String {
     let mut md = "# 常见问题\n\n## 如何删除房间？\n\n".to_owned();
     md.push_str(&"设定从部屋中删除".repeat(bytes / 24));

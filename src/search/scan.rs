@@ -147,7 +147,8 @@ pub(super) fn count_keyword(
     for ((t, quality, typo), _) in found {
         // The ranking counts the share; relevance still sees the word
         // matched as itself (it asks whether the query's words are there).
-        let share = (quality * matched / phrase_words.max(1)).max(1);
+        let share = u64::from(quality) * u64::from(matched) / u64::from(phrase_words.max(1));
+        let share = u32::try_from(share).unwrap_or(u32::MAX).max(1);
         record_counted(
             counts,
             terms,
