@@ -147,6 +147,11 @@ impl Problems {
         &self.kept
     }
 
+    /// The kept problems as `file:line: message` lines.
+    pub fn messages(&self) -> Vec<String> {
+        self.kept.iter().map(ToString::to_string).collect()
+    }
+
     /// Sorts the kept problems by file and line, and drops exact repeats
     /// (which are not counted either).
     pub fn sort_and_dedup(&mut self) {

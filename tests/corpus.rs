@@ -14,24 +14,14 @@ fn builtin() -> Corpus {
 #[test]
 fn corpus_has_no_defects() {
     let corpus = builtin();
-    let problems: Vec<String> = corpus
-        .problems
-        .kept()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let problems: Vec<String> = corpus.problems.messages();
     assert!(
         problems.is_empty(),
         "corpus defects:\n{}",
         problems.join("\n")
     );
     let report = faq::check::check(&[Source::Builtin]);
-    let problems: Vec<String> = report
-        .problems
-        .kept()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let problems: Vec<String> = report.problems.messages();
     assert!(problems.is_empty(), "faq check:\n{}", problems.join("\n"));
 }
 

@@ -142,11 +142,10 @@ fn a_typo_of_a_short_word_is_listed_but_not_an_answer() {
     assert!(hits[0].relevance < ANSWERS, "{}", hits[0].relevance);
 }
 
-/// A keyword is a phrase: the entry whose keyword the query says whole
-/// outranks one that has each query word in a different, longer keyword.
-#[test]
-fn a_keyword_said_whole_outranks_its_words_scattered_over_other_keywords() {
-    let entries = vec![
+/// `old new` is one keyword of `whole`, and a word of each of two longer
+/// keywords of `scattered`.
+fn keyword_phrase_corpus() -> Vec<Entry> {
+    vec![
         entry(
             "scattered",
             "How do I move my account?",
@@ -154,7 +153,14 @@ fn a_keyword_said_whole_outranks_its_words_scattered_over_other_keywords() {
         ),
         entry("whole", "How do I retire a room?", &["old new"]),
         entry("filler", "Where are my files kept?", &["files"]),
-    ];
+    ]
+}
+
+/// A keyword is a phrase: the entry whose keyword the query says whole
+/// outranks one that has each query word in a different, longer keyword.
+#[test]
+fn a_keyword_said_whole_outranks_its_words_scattered_over_other_keywords() {
+    let entries = keyword_phrase_corpus();
     let query = Query::parse("old new");
     let hits = search(&entries, &query);
     assert_eq!(ids(&entries, &hits)[..2], ["whole", "scattered"]);
@@ -170,14 +176,7 @@ fn a_keyword_said_whole_outranks_its_words_scattered_over_other_keywords() {
 /// The built-in index counts keyword phrases exactly as the scan does.
 #[test]
 fn the_index_weighs_keyword_phrases_as_the_scan_does() {
-    let entries = vec![
-        entry(
-            "scattered",
-            "How do I move my account?",
-            &["old account export", "new account import"],
-        ),
-        entry("whole", "How do I retire a room?", &["old new"]),
-    ];
+    let entries = keyword_phrase_corpus();
     let index = faq::search::Index::build(&entries);
     for query in ["old new", "old", "account export", "new import old"] {
         let query = Query::parse(query);

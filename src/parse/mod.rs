@@ -1096,7 +1096,7 @@ mod tests {
     #[test]
     fn reports_empty_answers_and_orphans_in_a_file_written_for_faq() {
         let p = parse("intro\n# C\n\n### Deep {#deep}\n\nA.\n\n### Empty\n## Orphan?\n");
-        let messages: Vec<String> = p.problems.kept().iter().map(ToString::to_string).collect();
+        let messages: Vec<String> = p.problems.messages();
         assert!(
             messages
                 .iter()
