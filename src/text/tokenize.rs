@@ -93,11 +93,9 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
     fn run(&mut self) {
         let bytes = self.bytes;
         let sets = self.openings.byte_sets();
-        let mut run_start = 0;
+        let mut runs = Runs::default();
         // Bit 0 set when the last byte of the previous block may be in a word.
         let mut carry = 0u64;
-        let mut run_special = 0;
-        let mut run_crossed = false;
         // Whether the previous block went word by word, and whether it
         // ended on a joiner gluing its last word to this block's first.
         let mut prev_exact = false;
@@ -128,27 +126,15 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
                 exact |= glue_points != 0 || !chunk.is_ascii();
             }
             if exact {
-                let mut edges = words ^ ((words << 1) | carry);
-                run_crossed |= carry == 1;
-                while edges != 0 {
-                    let at = edges.trailing_zeros() as usize;
-                    edges &= edges - 1;
-                    if words >> at & 1 == 1 {
-                        run_start = base + at;
-                        run_special = special >> at;
-                        run_crossed = false;
-                    } else {
-                        let run = run_start..base + at;
-                        let needs_folding = run_crossed || run_special & low_bits(run.len()) != 0;
-                        self.exact_run(run, needs_folding);
-                    }
-                }
+                runs.block((words, special), base, carry, |run, needs_folding| {
+                    self.exact_run(run, needs_folding);
+                });
             } else {
                 let ends = !words & ((words << 1) | carry);
                 let mut counted = ends.count_ones() as usize;
                 if carry == 1 {
                     // The word coming in from the previous block ends first.
-                    let run = run_start..base + ends.trailing_zeros() as usize;
+                    let run = runs.start..base + ends.trailing_zeros() as usize;
                     counted -= 1;
                     if prev_exact {
                         self.exact_run(run, true);
@@ -178,9 +164,9 @@ impl<E: FnMut(&str, usize)> Picker<'_, E> {
                 if words >> 63 == 1 {
                     let ones = words.leading_ones() as usize;
                     if ones < 64 || carry == 0 {
-                        run_start = base + 64 - ones;
+                        runs.start = base + 64 - ones;
                     }
-                    run_crossed = true;
+                    runs.crossed = true;
                 }
             }
             prev_exact = exact;
@@ -307,13 +293,9 @@ fn mask_of(block: &[u8; 64], test: impl Fn(u8) -> bool) -> u64 {
 /// order; `needs_folding` is false when the run is plain lowercase ASCII.
 #[inline(always)]
 fn for_each_run(bytes: &[u8], mut on_run: impl FnMut(Range<usize>, bool)) {
-    let mut run_start = 0;
+    let mut runs = Runs::default();
     // Bit 0 set when the last byte of the previous block may be in a word.
     let mut carry = 0;
-    // The run's bytes that need folding, while it stays in the block it
-    // started in (a longer run is looked at byte by byte).
-    let mut run_special = 0;
-    let mut run_crossed = false;
     // Whole blocks, then the tail padded with zeros (no word bytes): a
     // whole block of zeros when there is no tail, so that every run ends
     // inside some block and `on_run` is called from one place only (and so
@@ -328,23 +310,52 @@ fn for_each_run(bytes: &[u8], mut on_run: impl FnMut(Range<usize>, bool)) {
     for (block, chunk) in blocks.enumerate() {
         let base = 64 * block;
         let (mask, special) = byte_masks(chunk);
+        runs.block((mask, special), base, carry, &mut on_run);
+        carry = mask >> 63;
+    }
+}
+
+/// The run of word bytes being walked through the blocks of a text.
+#[derive(Default)]
+struct Runs {
+    /// Where it starts.
+    start: usize,
+    /// Its bytes that need folding, while it stays in the block it started
+    /// in (a longer run is looked at byte by byte).
+    special: u64,
+    /// Whether it crossed into another block.
+    crossed: bool,
+}
+
+impl Runs {
+    /// Walks one block's edges (`masks`: its word bytes and those that need
+    /// folding, from [`byte_masks`]; `carry`: whether the previous block
+    /// ended inside a word), calling `on_run(range, needs_folding)` for
+    /// every run that ends in it.
+    #[inline(always)]
+    fn block(
+        &mut self,
+        (words, special): (u64, u64),
+        base: usize,
+        carry: u64,
+        mut on_run: impl FnMut(Range<usize>, bool),
+    ) {
         // A set bit where a run of word bytes starts or has just ended.
-        let mut edges = mask ^ ((mask << 1) | carry);
-        run_crossed |= carry == 1;
+        let mut edges = words ^ ((words << 1) | carry);
+        self.crossed |= carry == 1;
         while edges != 0 {
             let at = edges.trailing_zeros() as usize;
             edges &= edges - 1;
-            if mask >> at & 1 == 1 {
-                run_start = base + at;
-                run_special = special >> at;
-                run_crossed = false;
+            if words >> at & 1 == 1 {
+                self.start = base + at;
+                self.special = special >> at;
+                self.crossed = false;
             } else {
-                let run = run_start..base + at;
-                let needs_folding = run_crossed || run_special & low_bits(run.len()) != 0;
+                let run = self.start..base + at;
+                let needs_folding = self.crossed || self.special & low_bits(run.len()) != 0;
                 on_run(run, needs_folding);
             }
         }
-        carry = mask >> 63;
     }
 }
 
