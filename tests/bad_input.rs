@@ -43,8 +43,7 @@ fn non_utf8_file_is_reported_and_neighbours_still_load() {
     dir.write("good.md", GOOD);
     dir.write("bad.md", b"# C\n\n## Q\n\nbad \xff byte\n");
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["show", "refund"])
         .run()
         .success()
@@ -68,8 +67,7 @@ fn empty_and_binary_files_do_not_break_loading() {
     dir.write("empty.md", "");
     dir.write("binary.md", [0u8, 159, 146, 150, 0, 1, 2, 3]);
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["search", "refund"])
         .run()
         .success()
@@ -82,8 +80,7 @@ fn only_bad_files_is_a_clear_error() {
     let dir = TempDir::new("onlybad");
     dir.write("empty.md", "");
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["search", "x"])
         .run()
         .code(2)
@@ -109,8 +106,7 @@ fn heading_with_nothing_after_it_is_reported() {
     let dir = TempDir::new("heading");
     let file = dir.write("faq.md", format!("{GOOD}\n## Dangling question?\n"));
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "refund"])
         .run()
         .success()
@@ -140,8 +136,7 @@ fn large_file_loads() {
     }
     let file = dir.write("big.md", text);
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "q7", "--json"])
         .run()
         .success();
@@ -158,8 +153,7 @@ fn twenty_thousand_files_load() {
         );
     }
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["show", "q19999", "--json"])
         .run()
         .success();
@@ -175,8 +169,7 @@ fn symlink_loop_ends() {
     std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/back")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("self"), dir.path().join("self")).unwrap();
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["list", "--json"])
         .run()
         .success();
@@ -191,8 +184,7 @@ fn unreadable_file_is_reported() {
     dir.write("good.md", GOOD);
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("vanished.md")).unwrap();
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["show", "refund"])
         .run()
         .success()
@@ -216,8 +208,7 @@ fn fifos_and_devices_are_skipped_not_read() {
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
     std::os::unix::fs::symlink("/dev/urandom", dir.path().join("random.md")).unwrap();
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["show", "refund"])
         .run()
         .success()
@@ -256,8 +247,7 @@ fn bom_crlf_and_lone_cr_files_load_like_lf_ones() {
     let lf = "# Shop\n\n## How do I get a refund? {#refund}\n\nAsk support.\n\n## Where? {#where}\n\nHere.\n";
     dir.write("lf.md", lf);
     let expected = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path().join("lf.md"))
+        .corpus_only(dir.path().join("lf.md"))
         .args(["list", "--json"])
         .run()
         .success()
@@ -269,8 +259,7 @@ fn bom_crlf_and_lone_cr_files_load_like_lf_ones() {
     ] {
         let path = dir.write(name, text);
         let out = Faq::new()
-            .args(["--no-builtin", "--corpus"])
-            .arg(&path)
+            .corpus_only(&path)
             .args(["list", "--json"])
             .run()
             .success()
@@ -382,12 +371,7 @@ fn escape_sequences_in_a_corpus_never_reach_the_terminal() {
         vec!["--color", "always", "search", "evil"],
         vec!["list"],
     ] {
-        let out = Faq::new()
-            .args(["--no-builtin", "--corpus"])
-            .arg(&file)
-            .args(&args)
-            .run()
-            .success();
+        let out = Faq::new().corpus_only(&file).args(&args).run().success();
         for bad in ["\x1b]", "\x1b[2J", "\x07", "\u{9b}", "\u{202e}"] {
             assert!(
                 !out.stdout.contains(bad),
@@ -397,8 +381,7 @@ fn escape_sequences_in_a_corpus_never_reach_the_terminal() {
         }
     }
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "evil", "--json"])
         .run()
         .success();
@@ -502,8 +485,7 @@ fn a_file_name_that_is_not_utf8_is_escaped_not_replaced() {
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     fs::write(dir.path().join(name), GOOD).unwrap();
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(dir.path())
+        .corpus_only(dir.path())
         .args(["list", "--json"])
         .run()
         .success();
@@ -519,8 +501,7 @@ fn unclosed_comment_is_reported_and_later_entries_still_load() {
         "# Shop\n\n## How do I pay? {#pay}\n\nBy card.\n<!-- todo: more\n\n## How do I get a refund? {#refund}\n\nAsk support.\n",
     );
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "refund"])
         .run()
         .success()
@@ -552,8 +533,7 @@ fn unclosed_code_fence_is_reported_and_later_entries_still_load() {
         "# Shop\n\n## How do I pay? {#pay}\n\n```sh\npay --card\n\n## How do I get a refund? {#refund}\n\nAsk support.\n",
     );
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "refund"])
         .run()
         .success()
@@ -582,8 +562,7 @@ fn problems_beyond_those_kept_are_counted() {
         .stderr_has("faq check: 2001 more problem(s) not listed: only the first 10000 are kept")
         .stderr_has("0 entries, 12001 problem(s)");
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .arg("list")
         .run()
         .code(2)

@@ -298,13 +298,7 @@ fn list_category_filter_is_fuzzy() {
         .args(["list", "--category", "pricing", "--json"])
         .run()
         .success();
-    let ids: Vec<String> = out
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_owned())
-        .collect();
+    let ids = out.ids();
     assert_eq!(
         ids,
         [

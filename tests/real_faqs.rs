@@ -117,8 +117,7 @@ fn anchors_of_a_published_faq_are_cross_references() {
     let file = real_faqs_core::folder().join("BurntSushi-ripgrep-FAQ.md");
     // `#config` is the anchor ripgrep's table of contents links to.
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "config"])
         .run()
         .success()
@@ -140,15 +139,13 @@ fn chinese_and_japanese_answers_are_searchable_by_a_word_inside_them() {
         "# 常见问题\n\n## 如何删除房间？\n\n設定から部屋を削除できます。\n\n## 如何邀请用户？\n\n点击邀请按钮。\n",
     );
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["search", "削除"])
         .run()
         .success()
         .stdout_has("如何删除房间？");
     Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["show", "邀请按钮"])
         .run()
         .success()
@@ -162,18 +159,11 @@ fn questions_in_any_script_get_ids_of_their_own_words() {
         "# Вопросы\n\n## Как удалить комнату?\n\nВ настройках.\n\n## Πώς διαγράφω ένα δωμάτιο;\n\nΑπό τις ρυθμίσεις.\n",
     );
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["list", "--json"])
         .run()
         .success();
-    let ids: Vec<String> = out
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_owned())
-        .collect();
+    let ids = out.ids();
     assert_eq!(ids, ["как-удалить-комнату", "πώς-διαγράφω-ένα-δωμάτιο"]);
 }
 
@@ -186,8 +176,7 @@ fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
         &format!("---\nlang: de\n---\n{questions}"),
     );
     let out = Faq::new()
-        .args(["--no-builtin", "--corpus"])
-        .arg(&file)
+        .corpus_only(&file)
         .args(["search", "wie finde ich die Rechnung"])
         .run()
         .success()
@@ -201,8 +190,7 @@ fn a_german_faq_folds_german_inflections_and_drops_german_stop_words() {
     std::fs::write(&config, "language = \"German\"\n").unwrap();
     let out = Faq::new()
         .env("FAQ_CONFIG", &config)
-        .args(["--no-builtin", "--corpus"])
-        .arg(&plain)
+        .corpus_only(&plain)
         .args(["search", "wie finde ich die Rechnung"])
         .run()
         .success()
@@ -235,12 +223,7 @@ fn a_summary_with_escape_sequences_reaches_no_terminal_raw() {
         &["show", "how", "--color", "always"],
         &["list", "--json"],
     ] {
-        let out = Faq::new()
-            .args(["--no-builtin", "--corpus"])
-            .arg(&file)
-            .args(args)
-            .run()
-            .success();
+        let out = Faq::new().corpus_only(&file).args(args).run().success();
         assert!(
             !out.stdout.contains("\u{1b}]52"),
             "{args:?}: {:?}",

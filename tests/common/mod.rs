@@ -40,6 +40,11 @@ impl Faq {
         self
     }
 
+    /// Searches only `path` (a folder or a file), not the built-in FAQ.
+    pub fn corpus_only(self, path: impl AsRef<OsStr>) -> Self {
+        self.args(["--no-builtin", "--corpus"]).arg(path)
+    }
+
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Self {
         self.cmd.env(key, value);
         self
@@ -140,6 +145,16 @@ impl Outcome {
             self.stdout
         );
         self
+    }
+
+    /// The `id` of every entry of a JSON array on stdout, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.json()
+            .as_array()
+            .expect("a JSON array")
+            .iter()
+            .map(|e| e["id"].as_str().expect("an id").to_owned())
+            .collect()
     }
 
     pub fn json(&self) -> serde_json::Value {
