@@ -1,100 +1,31 @@
 //! The picker and `faq show` in a real terminal: each test runs the binary
 //! inside its own tmux server, sends keys, and reads the screen as a person
-//! would see it. Skipped, with a message, where tmux is not installed,
-//! except in CI (`CI` set), where that fails.
+//! would see it (`tests/common/tmux.rs`). Skipped, with a message, where
+//! tmux is not installed, except in CI (`CI` set), where that fails.
 
 mod common;
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::{Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_faq");
+use common::tmux::{BIN, PATIENCE, SESSION, Tmux};
 
 /// The builtin entry `tomb` should find first, and its question.
 const TOMBSTONE: &str = "How do I manually tombstone a room?";
 
-/// How long to wait for the screen to show something before failing.
-const PATIENCE: Duration = Duration::from_secs(30);
-
-/// One tmux server with one session, and a scratch folder; both go away on
-/// drop, whether the test passed or not.
-struct Tmux {
-    socket: String,
-    session: String,
-    dir: tempfile::TempDir,
+/// The picker's own ways with the terminal.
+trait PickerTerminal {
+    fn start_picker(&self, width: u16, height: u16, args: &str);
+    fn wait_for_top(&self, question: &str) -> String;
+    fn wait_for_exit(&self) -> (String, i32);
+    fn assert_restored(&self);
 }
 
-static SERIAL: AtomicUsize = AtomicUsize::new(0);
-
-impl Tmux {
-    /// A scratch folder and names for a session; `None` (after saying so) without tmux.
-    fn new(name: &str) -> Option<Tmux> {
-        if !common::tool_available("tmux") {
-            return None;
-        }
-        let unique = format!(
-            "faq-{name}-{}-{}",
-            std::process::id(),
-            SERIAL.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("{unique}-"))
-            .tempdir()
-            .unwrap();
-        fs::create_dir_all(dir.path().join("config")).unwrap();
-        // The status line off, so the pane is the whole window; dead panes
-        // stay, so the screen can be read after the program ends.
-        fs::write(
-            dir.path().join("tmux.conf"),
-            "set -g status off\nset -g remain-on-exit on\nset -g history-limit 5000\n",
-        )
-        .unwrap();
-        Some(Tmux {
-            socket: unique.clone(),
-            session: unique,
-            dir,
-        })
-    }
-
-    /// A file in the scratch folder.
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// `env` arguments giving the program a clean environment: colour
-    /// allowed, no user config, no corpus from the environment.
-    fn env(&self) -> String {
-        format!(
-            "env -u NO_COLOR -u FAQ_PATH -u COLUMNS TERM=xterm-256color XDG_CONFIG_HOME={}",
-            self.path("config").display()
-        )
-    }
-
-    /// Starts `shell` (a `sh -c` command line) in a `width`×`height` pane.
-    fn start(&self, width: u16, height: u16, shell: &str) {
-        let out = self.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-s",
-            &self.session,
-            shell,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
+impl PickerTerminal for Tmux {
     /// Starts the picker with `args`: the screen says `before-picker` first,
     /// stdout goes to `out`, then the exit code is appended to `out`, the
     /// terminal settings are saved to `stty`, and `PICKER-DONE` is printed.
@@ -109,95 +40,6 @@ impl Tmux {
         self.start(width, height, &shell);
     }
 
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(self.path("tmux.conf"))
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    /// Sends tmux key names (`Down`, `Enter`, `C-c`) or literal text.
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.session];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success());
-    }
-
-    /// Sends text as typed characters, never as key names.
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.tmux(&["send-keys", "-l", "-t", &self.session, text])
-                .status
-                .success()
-        );
-    }
-
-    /// The visible screen as text.
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The visible screen with its colours and attributes as SGR sequences.
-    fn screen_with_escapes(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Everything printed, lines the terminal wrapped joined back together.
-    fn joined_history(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// A tmux format variable of the pane (`alternate_on`, `cursor_flag`).
-    fn pane_var(&self, name: &str) -> String {
-        let format = format!("#{{{name}}}");
-        let out = self.tmux(&["display-message", "-p", "-t", &self.session, &format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        let out = self.tmux(&[
-            "resize-window",
-            "-t",
-            &self.session,
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// Polls the screen until `ready` holds on a settled screen (the same on
-    /// two captures in a row: a frame may reach tmux in several pieces);
-    /// fails with the last screen.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) && screen == last {
-                return screen;
-            }
-            if start.elapsed() > PATIENCE {
-                panic!("timed out waiting for {what}; the screen shows:\n{screen}");
-            }
-            last = screen;
-            sleep(Duration::from_millis(25));
-        }
-    }
-
     /// Waits until a stacked picker shows `question` first, with its preview.
     fn wait_for_top(&self, question: &str) -> String {
         self.wait_for(&format!("{question:?} on top"), |s| {
@@ -206,11 +48,6 @@ impl Tmux {
                 .is_some_and(|r| r.starts_with("> ") && row_question(r) == question)
                 && preview(s).starts_with(question)
         })
-    }
-
-    /// Waits until `text` is on the screen.
-    fn wait_for_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
     }
 
     /// Waits for the picker's shell line to finish; returns what it printed
@@ -245,13 +82,6 @@ impl Tmux {
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // The scratch folder is removed after this, as the field drops.
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
 /// The list rows of a stacked (narrow) picker screen: between the query line
 /// and the `──` status line.
 fn list_rows(screen: &str) -> Vec<&str> {
@@ -281,7 +111,9 @@ fn preview(screen: &str) -> String {
 
 #[test]
 fn picker_80x24_tomb_down_enter_prints_the_selected_answer() {
-    let Some(t) = Tmux::new("pick80") else { return };
+    let Some(t) = Tmux::new("pick80", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick");
     let first = t.wait_for("the full list", |s| s.starts_with("> ") && s.contains("──"));
     assert!(first.lines().count() <= 24);
@@ -329,7 +161,7 @@ fn picker_80x24_tomb_down_enter_prints_the_selected_answer() {
 
 #[test]
 fn picker_80x24_room_down_enter_prints_the_second_answer() {
-    let Some(t) = Tmux::new("pick80b") else {
+    let Some(t) = Tmux::new("pick80b", &[]) else {
         return;
     };
     t.start_picker(80, 24, "pick");
@@ -355,7 +187,9 @@ fn picker_80x24_room_down_enter_prints_the_second_answer() {
 
 #[test]
 fn picker_escape_prints_nothing_and_exits_130() {
-    let Some(t) = Tmux::new("esc") else { return };
+    let Some(t) = Tmux::new("esc", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick");
     t.wait_for_text("──");
     t.type_text("tomb");
@@ -368,7 +202,9 @@ fn picker_escape_prints_nothing_and_exits_130() {
 
 #[test]
 fn picker_ctrl_c_prints_nothing_and_exits_130() {
-    let Some(t) = Tmux::new("ctrlc") else { return };
+    let Some(t) = Tmux::new("ctrlc", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick tomb");
     t.wait_for_top(TOMBSTONE);
     t.keys(&["C-c"]);
@@ -379,7 +215,7 @@ fn picker_ctrl_c_prints_nothing_and_exits_130() {
 
 #[test]
 fn picker_200x50_previews_beside_the_list_and_redraws_on_resize() {
-    let Some(t) = Tmux::new("pick200") else {
+    let Some(t) = Tmux::new("pick200", &[]) else {
         return;
     };
     t.start_picker(200, 50, "pick");
@@ -425,7 +261,9 @@ fn picker_200x50_previews_beside_the_list_and_redraws_on_resize() {
 
 #[test]
 fn faq_alone_opens_the_picker_and_pick_works_inside_command_substitution() {
-    let Some(t) = Tmux::new("subst") else { return };
+    let Some(t) = Tmux::new("subst", &[]) else {
+        return;
+    };
     // `$(faq pick)`: stdout is a pipe, stdin is not a terminal either.
     let shell = format!(
         "printf 'before-picker\\n'; answer=$({env} {BIN} pick tomb < /dev/null); \
@@ -447,7 +285,9 @@ fn faq_alone_opens_the_picker_and_pick_works_inside_command_substitution() {
     t.assert_restored();
 
     // `faq` alone, stdin and stdout on the terminal.
-    let Some(t) = Tmux::new("alone") else { return };
+    let Some(t) = Tmux::new("alone", &[]) else {
+        return;
+    };
     let shell = format!(
         "printf 'before-picker\\n'; {env} {BIN}; echo EXIT=$? > {out}; stty -a > {stty} 2>&1; \
          echo PICKER-DONE; exec sleep 600",
@@ -464,7 +304,9 @@ fn faq_alone_opens_the_picker_and_pick_works_inside_command_substitution() {
 
 #[test]
 fn picker_takes_pastes_and_editing_keys() {
-    let Some(t) = Tmux::new("paste") else { return };
+    let Some(t) = Tmux::new("paste", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick");
     t.wait_for_text("──");
     t.type_text("qqqxxzz");
@@ -477,7 +319,7 @@ fn picker_takes_pastes_and_editing_keys() {
     });
     assert!(t.tmux(&["set-buffer", "tombston"]).status.success());
     assert!(
-        t.tmux(&["paste-buffer", "-p", "-t", &t.session])
+        t.tmux(&["paste-buffer", "-p", "-t", SESSION])
             .status
             .success()
     );
@@ -493,7 +335,9 @@ fn picker_takes_pastes_and_editing_keys() {
 
 #[test]
 fn picker_scrolls_the_preview_with_page_keys() {
-    let Some(t) = Tmux::new("page") else { return };
+    let Some(t) = Tmux::new("page", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick cname well known");
     let top = t.wait_for("the CNAME entry", |s| {
         list_rows(s)
@@ -518,7 +362,9 @@ fn picker_colours_unless_no_color_or_color_never() {
         ("nocolor", "NO_COLOR=1", "pick tomb", false),
         ("never", "", "--color never pick tomb", false),
     ] {
-        let Some(t) = Tmux::new(name) else { return };
+        let Some(t) = Tmux::new(name, &[]) else {
+            return;
+        };
         let shell = format!(
             "{} {env} {BIN} {args} > {out}; echo PICKER-DONE; exec sleep 600",
             t.env(),
@@ -549,7 +395,9 @@ fn picker_colours_unless_no_color_or_color_never() {
 
 #[test]
 fn picker_uses_the_corpus_flag() {
-    let Some(t) = Tmux::new("corpus") else { return };
+    let Some(t) = Tmux::new("corpus", &[]) else {
+        return;
+    };
     let corpus = t.path("corpus");
     fs::create_dir_all(&corpus).unwrap();
     fs::write(
@@ -593,7 +441,9 @@ fn picker_pid(t: &Tmux) -> String {
 
 #[test]
 fn picker_restores_the_terminal_on_sigterm() {
-    let Some(t) = Tmux::new("term") else { return };
+    let Some(t) = Tmux::new("term", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick");
     t.wait_for_text("──");
     let pid = picker_pid(&t);
@@ -606,7 +456,9 @@ fn picker_restores_the_terminal_on_sigterm() {
 
 #[test]
 fn picker_ends_when_its_terminal_goes_away() {
-    let Some(t) = Tmux::new("hangup") else { return };
+    let Some(t) = Tmux::new("hangup", &[]) else {
+        return;
+    };
     t.start_picker(80, 24, "pick");
     t.wait_for_text("──");
     let pid = picker_pid(&t);
@@ -651,7 +503,7 @@ fn pick_without_a_terminal_says_so_and_exits_2() {
 /// `faq show <id> --color never` on a terminal `width` columns wide: what
 /// was printed, with lines the terminal had to wrap joined back.
 fn show_on_terminal(id: &str, width: u16, extra: &str) -> Option<Vec<String>> {
-    let t = Tmux::new(&format!("show{width}"))?;
+    let t = Tmux::new(&format!("show{width}"), &[])?;
     let shell = format!(
         "{} {BIN} --color never {extra} show --paging never {id}; echo SHOW-DONE",
         t.env()
@@ -811,7 +663,9 @@ fn show_wraps_at_word_boundaries_and_keeps_blocks_at_40_columns() {
 
 #[test]
 fn show_keeps_link_text_and_real_urls() {
-    let Some(t) = Tmux::new("links") else { return };
+    let Some(t) = Tmux::new("links", &[]) else {
+        return;
+    };
     let corpus = t.path("corpus");
     fs::create_dir_all(&corpus).unwrap();
     fs::write(

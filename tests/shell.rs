@@ -1,6 +1,7 @@
 //! `faq` at home in the shell, in a real terminal: completion at a real
 //! bash, zsh and fish prompt, the pager at 80×24, and OSC 8 hyperlinks as
-//! the terminal receives them. Each test runs in its own tmux server.
+//! the terminal receives them. Each test runs in its own tmux server
+//! (`tests/common/tmux.rs`).
 //! Skipped, with a message, where a tool is not installed, except in CI
 //! (`CI` set), where that fails (`.ci/run` installs them).
 
@@ -8,136 +9,11 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_faq");
-
-/// How long to wait for the screen to show something before failing.
-const PATIENCE: Duration = Duration::from_secs(15);
-
-static SERIAL: AtomicUsize = AtomicUsize::new(0);
-
-/// One tmux server with one window, and a scratch folder; both go away on drop.
-struct Tmux {
-    socket: String,
-    dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// `None` (after saying so) when tmux or one of `tools` is missing.
-    fn new(name: &str, tools: &[&str]) -> Option<Tmux> {
-        if !common::tool_available("tmux") || !tools.iter().all(|t| common::tool_available(t)) {
-            return None;
-        }
-        let socket = format!(
-            "faq-shell-{name}-{}-{}",
-            std::process::id(),
-            SERIAL.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("{socket}-"))
-            .tempdir()
-            .unwrap();
-        fs::write(
-            dir.path().join("tmux.conf"),
-            "set -g status off\nset -g remain-on-exit on\nset -g history-limit 5000\n",
-        )
-        .unwrap();
-        Some(Tmux { socket, dir })
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// A clean environment for a shell or `faq`: the binary's folder first
-    /// on `PATH`, no user config or pager settings, a scratch `HOME`.
-    fn env(&self) -> String {
-        let bin_dir = Path::new(BIN).parent().unwrap();
-        format!(
-            "env -u NO_COLOR -u FAQ_PATH -u COLUMNS -u PAGER -u FAQ_PAGER -u LESS \
-             TERM=xterm-256color HOME={home} XDG_CONFIG_HOME={home}/config \
-             XDG_DATA_HOME={home}/data FAQ_CONFIG={home}/no-config.toml PATH={bin}:{path}",
-            home = self.dir.path().display(),
-            bin = bin_dir.display(),
-            path = std::env::var("PATH").unwrap_or_default(),
-        )
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg(self.path("tmux.conf"))
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    /// Starts `shell` (a `sh -c` command line) in a `width`×`height` window.
-    fn start(&self, width: u16, height: u16, shell: &str) {
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = self.tmux(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "t", shell]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.tmux(&["send-keys", "-l", "-t", "t", text])
-                .status
-                .success()
-        );
-    }
-
-    fn screen(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Polls until `ready` holds on a settled screen; fails with the last one.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let screen = self.screen();
-            if ready(&screen) && screen == last {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {what}; the screen shows:\n{screen}"
-            );
-            last = screen;
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for_text(&self, text: &str) -> String {
-        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // The scratch folder is removed after this, as the field drops.
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use common::tmux::{BIN, PATIENCE, Tmux};
 
 /// A corpus of two categories with an id no other corpus has, and a long
 /// answer: `long-answer`, 60 list items of which each links the docs.
@@ -167,7 +43,7 @@ fn write_corpus(dir: &Path) -> PathBuf {
 /// `$ ` prompt; returns once the prompt shows.
 fn start_shell(t: &Tmux, shell: &str) {
     let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    let home = t.dir.path().display().to_string();
+    let home = t.dir().display().to_string();
     let command = match shell {
         "bash" => {
             fs::write(
@@ -242,7 +118,7 @@ fn completes_ids_and_categories(shell: &str, descriptions: bool) {
     let Some(t) = Tmux::new(&format!("complete-{shell}"), &[shell]) else {
         return;
     };
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     start_shell(&t, shell);
 
     let screen = complete(&t, "faq show acc", 1, "access-token");
@@ -313,7 +189,7 @@ fn completion_reads_faq_path_and_the_config_file() {
     let Some(t) = Tmux::new("complete-env", &["bash"]) else {
         return;
     };
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     let other = t.path("other.md");
     fs::write(
         &other,
@@ -373,7 +249,7 @@ fn a_60_line_answer_is_paged_at_80x24_and_quitting_exits_0() {
     let Some(t) = Tmux::new("pager", &["less"]) else {
         return;
     };
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     start_faq(
         &t,
         "",
@@ -403,7 +279,7 @@ fn paging_never_and_short_answers_print_straight_away() {
     let Some(t) = Tmux::new("no-pager", &["less"]) else {
         return;
     };
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     let args = format!(
         "--corpus {c} show --paging never long-answer; {BIN} --corpus {c} show zebra-feeding",
         c = corpus.display()
@@ -419,7 +295,7 @@ fn a_pager_that_cannot_start_falls_back_to_printing_without_an_error() {
     let Some(t) = Tmux::new("bad-pager", &[]) else {
         return;
     };
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     let env = "FAQ_PAGER='/nonexistent/pager --flag' PAGER=less";
     start_faq(
         &t,
@@ -458,7 +334,7 @@ fn a_pager_quit_before_the_end_is_not_an_error() {
 /// The bytes `faq ARGS` writes to a real terminal (tmux's `pipe-pane`).
 fn terminal_bytes(name: &str, env: &str, args: &str) -> Option<String> {
     let t = Tmux::new(name, &[])?;
-    let corpus = write_corpus(t.dir.path());
+    let corpus = write_corpus(t.dir());
     let raw = t.path("raw");
     // Started paused, so that pipe-pane is in place before faq writes.
     let shell = format!(

@@ -8,6 +8,8 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
+pub mod tmux;
+
 use assert_cmd::Command;
 
 pub struct Faq {
