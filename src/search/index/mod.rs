@@ -280,21 +280,23 @@ impl Shard {
         // again, for the few entries a keyword matched in.
         keyword_entries.sort_unstable();
         keyword_entries.dedup();
-        let mut word_matcher = WordMatcher::new(&query.terms, &openings);
-        let mut scanner = crate::text::WordScanner::default();
-        let rows = ROWS_PER_TERM * terms;
-        for e in keyword_entries {
-            let k = matched.slot(e);
-            let counts = &mut matched.scan.counts[k * rows..(k + 1) * rows];
-            for keyword in entries[e].keywords.iter() {
-                count_keyword(
-                    keyword,
-                    &mut word_matcher,
-                    &mut scanner,
-                    &openings,
-                    counts,
-                    terms,
-                );
+        if !keyword_entries.is_empty() {
+            let mut word_matcher = WordMatcher::new(&query.terms, &openings);
+            let mut scanner = crate::text::WordScanner::default();
+            let rows = ROWS_PER_TERM * terms;
+            for e in keyword_entries {
+                let k = matched.slot(e);
+                let counts = &mut matched.scan.counts[k * rows..(k + 1) * rows];
+                for keyword in entries[e].keywords.iter() {
+                    count_keyword(
+                        keyword,
+                        &mut word_matcher,
+                        &mut scanner,
+                        &openings,
+                        counts,
+                        terms,
+                    );
+                }
             }
         }
 
