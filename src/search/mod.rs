@@ -143,6 +143,23 @@ mod tests {
     }
 
     #[test]
+    fn single_quotes_in_prose_quote_rather_than_filter() {
+        let e = sample();
+        // `'Acme` would demand a word no entry has and filter everything out.
+        for query in [
+            "get my token in 'Acme Chat', please",
+            "the 'access' token",
+            "the access 'token'?",
+        ] {
+            assert_eq!(top(&e, query).as_deref(), Some("token"), "{query}");
+            assert!(Query::parse(query).filters.is_empty(), "{query}");
+        }
+        // An operator's quote never closes: it still filters.
+        assert_eq!(Query::parse("'token 'access").filters.len(), 2);
+        assert_eq!(Query::parse("don't 'token").filters.len(), 1);
+    }
+
+    #[test]
     fn nothing_matches_gibberish() {
         assert!(search(&sample(), &Query::parse("qqqxxzz")).is_empty());
     }

@@ -55,8 +55,10 @@ impl Query {
         let mut words = Vec::new();
         let mut filters = Vec::new();
         let mut filter_tokens = Vec::new();
-        for token in input.split_whitespace() {
-            if is_operator(token) {
+        let tokens: Vec<&str> = input.split_whitespace().collect();
+        let quoted = quotations(&tokens);
+        for (token, in_quotes) in tokens.into_iter().zip(quoted) {
+            if is_operator(token) && !in_quotes {
                 let atom = Atom::parse(token, CaseMatching::Ignore, Normalization::Smart);
                 if !atom.needle_text().is_empty() {
                     filters.push(atom);
@@ -169,6 +171,27 @@ pub(super) const FUZZY_MAX_CHARS: usize = 64;
 /// characters) are read as plain words, for the same reason (an operator is
 /// matched whole).
 pub(super) const OPERATOR_MAX_BYTES: usize = 1000;
+
+/// Per token: whether it opens a quotation in prose (`say 'Acme Chat',`
+/// or `the 'Element' brand`) rather than an `'exact` operator. A quote
+/// that closes, in the same token or a later one, is quoting; an operator's
+/// quote never closes. One pass from the end, so linear in the tokens.
+pub(super) fn quotations(tokens: &[&str]) -> Vec<bool> {
+    let closes = |token: &str| {
+        let trimmed = token.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '\'');
+        trimmed.len() > 1 && trimmed.ends_with('\'')
+    };
+    let mut closed_later = false;
+    let mut quoted = vec![false; tokens.len()];
+    for (token, quoted) in tokens.iter().zip(&mut quoted).rev() {
+        closed_later |= closes(token);
+        if token.starts_with('\'') && closed_later {
+            *quoted = true;
+            closed_later = false;
+        }
+    }
+    quoted
+}
 
 /// `'exact`, `^prefix`, `suffix$`, `!not`: fzf's extended-search syntax.
 pub(super) fn is_operator(token: &str) -> bool {
