@@ -103,21 +103,12 @@ fn dessert_corpus(with_dessert: bool) -> Vec<Entry> {
 }
 
 #[test]
-fn a_typo_of_a_word_the_corpus_knows_counts_little() {
-    let query = Query::parse("dessert");
+fn a_typo_of_a_word_the_corpus_knows_is_not_a_match() {
+    // As a spelling checker leaves a word it knows alone: whoever typed
+    // `dessert`, which the FAQ uses, meant it, not `desert`.
     let entries = dessert_corpus(true);
-    let hits = search(&entries, &query);
-    assert_eq!(ids(&entries, &hits), ["pay-dessert", "desert-room"]);
-    let known = hits[1].relevance;
-    let unknown_entries = dessert_corpus(false);
-    let unknown = search(&unknown_entries, &query)[0].relevance;
-    assert!(known >= RELATED, "still listed: {known}");
-    let share = known / unknown;
-    assert!(
-        (0.15..0.25).contains(&share),
-        "`desert` for `dessert` counts a fifth as much when the corpus has `dessert` \
-         ({known} against {unknown})"
-    );
+    let hits = search(&entries, &Query::parse("dessert"));
+    assert_eq!(ids(&entries, &hits), ["pay-dessert"]);
 }
 
 #[test]
@@ -140,6 +131,22 @@ fn a_typo_of_a_short_word_is_listed_but_not_an_answer() {
     assert_eq!(ids(&entries, &hits), ["pull"]);
     assert!(hits[0].relevance >= RELATED, "{}", hits[0].relevance);
     assert!(hits[0].relevance < ANSWERS, "{}", hits[0].relevance);
+}
+
+#[test]
+fn a_word_the_faq_uses_is_not_read_as_a_typo_of_another() {
+    // `deactivate` is one letter from `reactivate`: the entry that says
+    // `deactivate` itself wins, however often the other says its neighbour.
+    let entries = vec![
+        entry(
+            "reactivate",
+            "How do I reactivate a user?",
+            &["reactivate user", "reactivate account", "deactivated user"],
+        ),
+        entry("deactivate", "How do I delete users?", &["deactivate user"]),
+    ];
+    let hits = search(&entries, &Query::parse("deactivate user"));
+    assert_eq!(ids(&entries, &hits)[0], "deactivate");
 }
 
 /// `old new` is one keyword of `whole`, and a word of each of two longer
