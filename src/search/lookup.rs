@@ -98,21 +98,35 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
     {
         return Lookup::Found(entry);
     }
-    // A mistyped id (`acess-token`) names its entry when no other id is as close.
+    // A mistyped id (`acess-token`) names its entry when no other id is as
+    // close. Typed as words (`acess token`), only when the search agrees:
+    // `deactivate user` is one letter from `reactivate-user`, but the
+    // search finds the entry whose keyword it is.
     let budget = text::typo_budget(&slug);
-    if budget > 0 && slug.contains('-') {
+    let near_id = if budget > 0 && slug.contains('-') {
         let mut near = entries
             .iter()
-            .filter(|e| text::bounded_distance(&slug, &e.id, budget).is_some());
-        if let (Some(entry), None) = (near.next(), near.next()) {
-            return Lookup::Found(entry);
+            .enumerate()
+            .filter(|(_, e)| text::bounded_distance(&slug, &e.id, budget).is_some());
+        match (near.next(), near.next()) {
+            (Some((index, _)), None) => Some(index),
+            _ => None,
         }
+    } else {
+        None
+    };
+    let typed_as_id = !trimmed.contains(char::is_whitespace);
+    if let (Some(index), true) = (near_id, typed_as_id) {
+        return Lookup::Found(&entries[index]);
     }
     let query = Query::parse(input);
     let hits = search(entries, &query);
     let Some(first) = hits.first() else {
         return Lookup::NoAnswer(suggest(entries, input, 3));
     };
+    if near_id == Some(first.index) {
+        return Lookup::Found(&entries[first.index]);
+    }
     let answers = relevance::answer_floor(answers, query.word_count());
     if first.relevance < answers {
         return Lookup::NoAnswer(hits.iter().take(3).map(|h| &entries[h.index]).collect());
@@ -141,6 +155,27 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(id: &str, question: &str, keywords: &str) -> Entry {
+        let mut entry = Entry::for_test(id, question, "General", "See the admin panel.");
+        entry.keywords = vec![keywords.to_owned().into()].into();
+        entry
+    }
+
+    #[test]
+    fn a_mistyped_id_names_its_entry_but_words_are_searched() {
+        let entries = [
+            entry("reactivate-user", "How do I reactivate a user?", "undo"),
+            entry("delete-users", "How do I delete users?", "deactivate user"),
+        ];
+        let found = |input| match lookup(&entries, input) {
+            Lookup::Found(entry) => Some(entry.id.to_string()),
+            _ => None,
+        };
+        assert_eq!(found("reactivat-user").as_deref(), Some("reactivate-user"));
+        assert_eq!(found("reactivat user").as_deref(), Some("reactivate-user"));
+        assert_eq!(found("deactivate user").as_deref(), Some("delete-users"));
+    }
 
     #[test]
     fn dice_agrees_with_strsim() {
