@@ -15,6 +15,8 @@ use eval_core::{
 fn ranking_floor(set: &str) -> (f64, f64, f64) {
     match set {
         "own" | "dev" | "dev2" | "dev3" => (0.93, 0.98, 0.95),
+        // Paraphrases in everyday words only, the hardest kind of query.
+        "dev4" => (0.88, 0.98, 0.93),
         // The holdouts were never tuned on: a little more slack.
         _ => (0.92, 0.98, 0.95),
     }
@@ -73,7 +75,8 @@ fn show_answers_in_domain_queries_and_rarely_wrongly() {
     let mut total = eval_core::ShowMetrics::default();
     for (name, path) in IN_DOMAIN_SETS {
         let (show, wrong) = show_metrics(&entries, &load_cases_from(&data_path(path)), floor);
-        assert!(show.right_rate() >= 0.74, "{name}: {show:?}");
+        let right = if *name == "dev4" { 0.68 } else { 0.74 };
+        assert!(show.right_rate() >= right, "{name}: {show:?}");
         assert!(show.wrong_rate() <= 0.035, "{name}: {show:?} {wrong:#?}");
         total.n += show.n;
         total.right += show.right;
