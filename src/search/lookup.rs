@@ -116,7 +116,7 @@ pub fn lookup_at<'e>(entries: &'e [Entry], input: &str, answers: f32) -> Lookup<
         None
     };
     let typed_as_id = !trimmed.contains(char::is_whitespace);
-    if let (Some(index), true) = (near_id, typed_as_id) {
+    if let Some(index) = near_id.filter(|_| typed_as_id) {
         return Lookup::Found(&entries[index]);
     }
     let query = Query::parse(input);

@@ -36,9 +36,9 @@ pub(super) const QUALITY_SCALE: f32 = 20.0;
 /// A typo match counts this much when the query word also occurs exactly
 /// somewhere in the corpus: nothing, as a spelling checker leaves a word
 /// it knows alone. Whoever typed a word the FAQ uses meant that word
-/// (`deactivate` is not a typo of `reactivate`, nor `once` of `one`); a
-/// fifth, as before, still let `reactivate-user` outrank the keyword
-/// `deactivate user` (`cargo bench --bench eval`: +2 on the tuning sets).
+/// (`deactivate` is not a typo of `reactivate`, nor `once` of `one`). At a
+/// fifth, `reactivate-user` outranked the entry whose keyword is
+/// `deactivate user` (`cargo bench --bench eval`: 0 is +2 on the tuning sets).
 pub(super) const TYPO_OF_KNOWN_WORD: f32 = 0.0;
 
 /// Scores and orders what a scan (or an [`Index`](super::Index)) found, in one or more
