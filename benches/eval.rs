@@ -9,7 +9,9 @@
 //! relevance floor trades right answers for out-of-domain answers;
 //! `--explain "some query"` shows how the top entries scored; `--declined`
 //! lists the tuning sets' queries `show` declines, and why; `--dump` prints,
-//! per tuning query, its length, the leader, its relevance and the runner-up's.
+//! per tuning query, its length, the leader, its relevance and the runner-up's,
+//! and where the wanted entry ranks. `FAQ_EVAL_CORPUS=dir` measures a copy
+//! of `faq/` being edited, without rebuilding the embedded one.
 
 mod eval_core;
 
@@ -195,7 +197,8 @@ fn sweep(entries: &[faq::entry::Entry]) {
 /// One tab-separated line per tuning query (in and out of domain): set,
 /// query, wanted id, words, leader, its relevance, the best other
 /// relevance among the next ten, the runner-up's share of the leader's
-/// score, whether the leader is right.
+/// score, whether the leader is right, and where the wanted entry ranks
+/// (`rank:share of the leader's score`, `-` when it is not listed).
 fn dump(entries: &[faq::entry::Entry]) {
     let row = |set: &str, query: &str, want: &str| {
         let parsed = faq::search::Query::parse(query);
@@ -214,8 +217,14 @@ fn dump(entries: &[faq::entry::Entry]) {
             .fold(0.0, f32::max);
         let s2 = hits.get(1).map_or(0.0, |h| h.score / first.score);
         let id = &entries[first.index].id;
+        let wanted = hits
+            .iter()
+            .position(|h| *entries[h.index].id == *want)
+            .map_or(String::from("-"), |r| {
+                format!("{}:{:.3}", r + 1, hits[r].score / first.score)
+            });
         println!(
-            "D\t{set}\t{query}\t{want}\t{}\t{id}\t{:.3}\t{r2:.3}\t{s2:.3}\t{}",
+            "D\t{set}\t{query}\t{want}\t{}\t{id}\t{:.3}\t{r2:.3}\t{s2:.3}\t{}\t{wanted}",
             parsed.word_count(),
             first.relevance,
             u8::from(**id == *want)
