@@ -177,6 +177,7 @@ pub const OUT_OF_DOMAIN_SETS: &[(&str, &str)] = &[
     ("ood", "tests/data/out_of_domain.tsv"),
     ("dev2-ood", "tests/data/dev2_out.tsv"),
     ("dev3-ood", "tests/data/dev3_out.tsv"),
+    ("dev4-ood", "tests/data/dev4_out.tsv"),
     ("blind-ood", "tests/data/blind_out.tsv"),
 ];
 
@@ -197,7 +198,7 @@ pub const GIBBERISH: &[&str] = &[
 pub fn is_tuning(set: &str) -> bool {
     matches!(
         set,
-        "own" | "dev" | "dev2" | "dev3" | "dev4" | "ood" | "dev2-ood" | "dev3-ood"
+        "own" | "dev" | "dev2" | "dev3" | "dev4" | "ood" | "dev2-ood" | "dev3-ood" | "dev4-ood"
     )
 }
 
