@@ -86,6 +86,9 @@ pub(super) struct Weights {
     pub(super) fuzzy_factor: f32,
     /// Per query word: how much it weighs in an entry's relevance.
     pub(super) relevance_weight: Vec<f32>,
+    /// Per query word: whether some entry has it exactly (as the word, an
+    /// inflection or a synonym, not a typo).
+    pub(super) known: Vec<bool>,
 }
 
 impl Weights {
@@ -136,6 +139,7 @@ impl Weights {
             relevance_weight,
             idf,
             typo_factor,
+            known,
         }
     }
 }
@@ -208,6 +212,7 @@ pub(super) fn rank_part(
                     weight: weights.relevance_weight[t],
                     typo_factor: weights.typo_factor[t]
                         * relevance::typo_trust(query.terms[t].word.chars().count()),
+                    known: weights.known[t],
                 });
             }
             if terms == 0 {
