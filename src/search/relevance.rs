@@ -179,8 +179,6 @@ impl WordEvidence {
 pub(super) struct Tally {
     matched: f32,
     total: f32,
-    /// Words that weigh something (stop words aside).
-    words: usize,
     /// Whether the entry lacks a word some other entry has.
     lacks_known_word: bool,
 }
@@ -190,21 +188,19 @@ impl Tally {
         let matched = word.matched();
         self.matched += word.weight * matched;
         self.total += word.weight;
-        if word.weight > 0.0 {
-            self.words += 1;
-            self.lacks_known_word |= word.known && matched < LACKING;
-        }
+        self.lacks_known_word |= word.weight > 0.0 && word.known && matched < LACKING;
     }
 
-    /// 0..=1: the idf-weighted share of the query's words the entry
-    /// matches, or the discounted fuzzy signal when that is more.
-    pub fn relevance(&self, fuzzy: f32) -> f32 {
+    /// 0..=1: the idf-weighted share of the query's `words` (stop words
+    /// aside) the entry matches, or the discounted fuzzy signal when that
+    /// is more.
+    pub fn relevance(&self, fuzzy: f32, words: usize) -> f32 {
         let mut by_words = if self.total > 0.0 {
             self.matched / self.total
         } else {
             0.0
         };
-        if self.words <= TERSE_QUERY && self.lacks_known_word {
+        if words <= TERSE_QUERY && self.lacks_known_word {
             by_words = by_words.min(LACKS_A_WORD);
         }
         let tight = ((fuzzy - FUZZY_SCATTERED) / (1.0 - FUZZY_SCATTERED)).max(0.0);
@@ -215,8 +211,12 @@ impl Tally {
 #[cfg(test)]
 fn judge(words: impl Iterator<Item = WordEvidence>, fuzzy: f32) -> f32 {
     let mut tally = Tally::default();
-    words.for_each(|w| tally.add(&w));
-    tally.relevance(fuzzy)
+    let mut count = 0;
+    words.for_each(|w| {
+        tally.add(&w);
+        count += 1;
+    });
+    tally.relevance(fuzzy, count)
 }
 
 #[cfg(test)]

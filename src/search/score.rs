@@ -227,7 +227,7 @@ pub(super) fn rank_part(
             // says DMARC): discounted as typos of known words are.
             let fuzzy = stats.fuzzy * weights.fuzzy_factor;
             let score = words_score * coverage + FUZZY_WEIGHT * fuzzy;
-            let relevance = tally.relevance(fuzzy);
+            let relevance = tally.relevance(fuzzy, terms);
             (score, relevance, words_score > 0.0)
         })
         .collect();
