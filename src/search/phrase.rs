@@ -4,8 +4,8 @@
 //! worked out after the scan (which counts words, not where they stand).
 
 use super::Hit;
-use super::query::{Query, Term};
-use super::words::word_matches;
+use super::query::Query;
+use super::words::{WordMatcher, openings};
 use crate::entry::Entry;
 use crate::text;
 
@@ -25,11 +25,15 @@ pub(super) fn reward(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
         return;
     }
     let window = hits.len().min(WINDOW);
+    // One matcher for all the hits: their keywords share many words, and
+    // deciding a word once (stemming it) is most of the work.
+    let openings = openings(&query.terms);
+    let mut words = WordMatcher::new(&query.terms, &openings);
     for hit in &mut hits[..window] {
         let entry = &entries[hit.index];
         let found = std::iter::once(&*entry.question)
             .chain(entry.keywords.iter().map(|k| &**k))
-            .map(|text| neighbours(&query.terms, text))
+            .map(|text| neighbours(&mut words, text))
             .max()
             .unwrap_or(0);
         hit.score *= 1.0 + BONUS * found as f32 / pairs as f32;
@@ -40,19 +44,22 @@ pub(super) fn reward(entries: &[Entry], query: &Query, hits: &mut [Hit]) {
 /// How many pairs of neighbouring query words (`terms[i]`, `terms[i + 1]`)
 /// stand next to each other, in that order, in `text` (stop words between
 /// them aside).
-fn neighbours(terms: &[Term], text: &str) -> usize {
-    let mut found = vec![false; terms.len()];
+fn neighbours(words: &mut WordMatcher, text: &str) -> usize {
+    let mut found = vec![false; words.terms.len()];
     let mut previous: Vec<usize> = Vec::new();
     text::for_each_word(text, |word, _| {
-        if text::is_stop_word(word) {
+        // The scan's own judgement, which stems only words that may match.
+        let current: Vec<usize> = words
+            .lookup(word)
+            .iter()
+            .filter(|&&(_, _, typo)| !typo)
+            .map(|&(t, _, _)| t)
+            .collect();
+        // A stop word is passed over; whether a word is one matters only
+        // when it would break a run (and costs a stemming to tell).
+        if (!current.is_empty() || !previous.is_empty()) && text::is_stop_word(word) {
             return;
         }
-        // The scan's own judgement, which stems only words that may match.
-        let current: Vec<usize> = word_matches(terms, word)
-            .into_iter()
-            .filter(|&(_, _, typo)| !typo)
-            .map(|(t, _, _)| t)
-            .collect();
         for &t in &current {
             if t > 0 && previous.contains(&(t - 1)) {
                 found[t] = true;
