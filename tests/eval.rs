@@ -14,19 +14,19 @@ use eval_core::{
 /// Ranking floors per set: top-1, top-3, MRR@10.
 fn ranking_floor(set: &str) -> (f64, f64, f64) {
     match set {
-        "own" | "dev" | "dev2" | "dev3" => (0.93, 0.98, 0.95),
+        "own" | "dev" | "dev2" | "dev3" => (0.95, 0.98, 0.97),
         // Paraphrases in everyday words only, the hardest kind of query.
-        "dev4" => (0.88, 0.98, 0.93),
+        "dev4" => (0.92, 0.98, 0.95),
         // The holdouts were never tuned on: a little more slack.
-        _ => (0.92, 0.98, 0.95),
+        _ => (0.93, 0.98, 0.96),
     }
 }
 
 /// The share of a set's queries `show` must answer rightly.
 fn show_right_floor(set: &str) -> f64 {
     match set {
-        "dev4" => 0.68,
-        _ => 0.74,
+        "dev4" => 0.75,
+        _ => 0.82,
     }
 }
 
@@ -35,7 +35,7 @@ fn answered_ceiling(set: &str) -> f64 {
     match set {
         // Short how-tos about the app that share the FAQ's nouns (`rename
         // a room`), none of them far off: the hardest kind.
-        "dev4-ood" => 0.12,
+        "dev4-ood" => 0.10,
         _ => 0.06,
     }
 }
@@ -102,7 +102,7 @@ fn show_answers_in_domain_queries_and_rarely_wrongly() {
         total.right += show.right;
         total.wrong += show.wrong;
     }
-    assert!(total.right_rate() >= 0.80, "{total:?}");
+    assert!(total.right_rate() >= 0.84, "{total:?}");
     assert!(total.wrong_rate() <= 0.02, "{total:?}");
 }
 
