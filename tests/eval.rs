@@ -14,7 +14,7 @@ use eval_core::{
 /// Ranking floors per set: top-1, top-3, MRR@10.
 fn ranking_floor(set: &str) -> (f64, f64, f64) {
     match set {
-        "own" | "dev" | "dev2" | "dev3" => (0.95, 0.98, 0.97),
+        "own" | "dev" | "dev2" | "dev3" | "dev5" => (0.95, 0.98, 0.97),
         // Paraphrases in everyday words only, the hardest kind of query.
         "dev4" => (0.92, 0.98, 0.95),
         // The holdouts were never tuned on: a little more slack.
