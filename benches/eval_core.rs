@@ -199,7 +199,16 @@ pub const GIBBERISH: &[&str] = &[
 pub fn is_tuning(set: &str) -> bool {
     matches!(
         set,
-        "own" | "dev" | "dev2" | "dev3" | "dev4" | "dev5" | "ood" | "dev2-ood" | "dev3-ood" | "dev4-ood"
+        "own"
+            | "dev"
+            | "dev2"
+            | "dev3"
+            | "dev4"
+            | "dev5"
+            | "ood"
+            | "dev2-ood"
+            | "dev3-ood"
+            | "dev4-ood"
     )
 }
 
