@@ -34,14 +34,13 @@ struct Rule {
     stands_for: Words,
 }
 
-/// The rules, in the table's order. Nothing of the table is stemmed ahead: stemming every word of
-/// it would cost more than a search; a table word is stemmed only when it
-/// may match a query word (see [`same_word`]).
+/// Every rule, for the tests to compare [`candidates`] with.
 #[cfg(test)]
 fn rules() -> impl Iterator<Item = Rule> {
     RULES.iter().map(rule)
 }
 
+/// A row of `RULES` (ranges of `SEQUENCE`) as the words it holds.
 fn rule(&[phrase, phrase_len, stands, stands_len]: &[u16; 4]) -> Rule {
     let run = |start: u16, len: u16| {
         let start = usize::from(start);
@@ -79,8 +78,10 @@ fn candidates(word: &str, stem: &str) -> impl Iterator<Item = Rule> {
 }
 
 /// Whether the table's `word` is the query's `word` (folded, with its
-/// `stem`) or an inflection of it. Stems only what could match: a stem is
-/// the start of its word but for the last letter.
+/// `stem`) or an inflection of it. Nothing of the table is stemmed ahead
+/// (stemming every word of it would cost more than a search): a table word
+/// is stemmed only when it could match, as a stem is the start of its word
+/// but for the last letter.
 fn same_word(table: &str, word: &str, stem: &str) -> bool {
     // Only ASCII words are stemmed (`text::stem`), so only their stems
     // are cut, and on a character boundary.
